@@ -1,0 +1,40 @@
+/**
+ * `gwplan check-outputs` (npm run check:outputs): the committed outputs must
+ * be exactly what the committed assumptions produce. Regenerates into a
+ * temporary directory through the same writer as `run`, then compares bytes.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { writeOutputTree } from '../../writers/atomicWrite.js';
+import { diffTrees, formatTreeDiff, readTree } from '../../writers/compareTrees.js';
+import { evaluateSelected } from '../evaluateSelected.js';
+import { EXIT_FAULT, EXIT_OK, type Io } from '../io.js';
+import type { CommandOptions } from '../main.js';
+import { renderAll } from './run.js';
+
+export function checkOutputsCommand(options: CommandOptions, io: Io): number {
+  const evaluated = evaluateSelected(options.assumptions, [], io);
+  if (typeof evaluated === 'number') return evaluated;
+  const fresh = mkdtempSync(join(tmpdir(), 'gwplan-check-'));
+  try {
+    writeOutputTree(fresh, renderAll(evaluated));
+    const committedRoot = resolve(io.cwd, options.out);
+    let stale = 0;
+    for (const { name } of evaluated) {
+      const diff = diffTrees(readTree(join(fresh, name)), readTree(join(committedRoot, name)));
+      const problems = diff.changed.length + diff.missing.length + diff.extra.length;
+      if (problems === 0) continue;
+      stale += problems;
+      io.stderr(`${options.out}/${name}:\n${formatTreeDiff(diff)}\n`);
+    }
+    if (stale > 0) {
+      io.stderr(`${stale} output file(s) are stale. Run 'npm start' to regenerate them, review the diff, and commit.\n`);
+      return EXIT_FAULT;
+    }
+    io.stdout(`${options.out}: up to date (${evaluated.map((run) => run.name).join(', ')}).\n`);
+    return EXIT_OK;
+  } finally {
+    rmSync(fresh, { recursive: true, force: true });
+  }
+}

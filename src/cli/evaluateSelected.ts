@@ -1,0 +1,44 @@
+/**
+ * Shared by every command: pick the scenarios asked for, evaluate them all,
+ * and print every input problem (errors and warnings) in one pass.
+ */
+import { resolve } from 'node:path';
+import { formatIssue, type InputIssue, type LoadedScenario } from '../loader/types.js';
+import { evaluateScenario } from '../pipeline/evaluateScenario.js';
+import { listScenarios } from '../pipeline/scenarios.js';
+import type { ModelResult } from '../results/types.js';
+import { EXIT_INVALID, type Io } from './io.js';
+
+export interface EvaluatedScenario {
+  name: string;
+  scenario: LoadedScenario;
+  result: ModelResult;
+  warnings: InputIssue[];
+}
+
+/** Evaluated scenarios, or an exit code after every problem has been printed. */
+export function evaluateSelected(assumptionsDir: string, requested: string[], io: Io): EvaluatedScenario[] | number {
+  const available = listScenarios(resolve(io.cwd, assumptionsDir));
+  const unknown = requested.filter((name) => !available.some((s) => s.name === name));
+  if (unknown.length > 0) {
+    io.stderr(`gwplan: no scenario named ${unknown.map((n) => `"${n}"`).join(', ')} in ${assumptionsDir}. Scenarios: ${available.map((s) => s.name).join(', ')}.\n`);
+    return EXIT_INVALID;
+  }
+  const selected = requested.length === 0 ? available : available.filter((s) => requested.includes(s.name));
+  const evaluated: EvaluatedScenario[] = [];
+  const errors: InputIssue[] = [];
+  for (const source of selected) {
+    const display = source.dir === resolve(io.cwd, assumptionsDir) ? assumptionsDir : source.dir;
+    const evaluation = evaluateScenario(source.dir, display.replaceAll('\\', '/').replace(/\/+$/, ''));
+    for (const warning of evaluation.warnings) io.stderr(`${formatIssue(warning)}\n`);
+    if (evaluation.ok) evaluated.push({ name: source.name, scenario: evaluation.scenario, result: evaluation.result, warnings: evaluation.warnings });
+    else errors.push(...evaluation.errors);
+  }
+  if (errors.length > 0) {
+    for (const error of errors) io.stderr(`${formatIssue(error)}\n`);
+    const noun = errors.length === 1 ? 'error' : 'errors';
+    io.stderr(`${errors.length} ${noun} in the assumption files; nothing was written. Fix the ${noun} above and run again.\n`);
+    return EXIT_INVALID;
+  }
+  return evaluated;
+}

@@ -1,0 +1,12 @@
+/** Where the CLI reads and writes; injected so tests run commands in-process. */
+export interface Io {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTty: boolean;
+}
+
+/** Exit codes: 0 success, 1 internal fault (or a failed check), 2 invalid input or usage. */
+export const EXIT_OK = 0;
+export const EXIT_FAULT = 1;
+export const EXIT_INVALID = 2;

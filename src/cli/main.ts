@@ -1,0 +1,93 @@
+/**
+ * Command dispatch. Each command returns an exit code; nothing here calls
+ * process.exit, so the same code runs in-process under test.
+ */
+import { parseArgs } from 'node:util';
+import { GWPLAN_VERSION } from '../version.js';
+import { checkOutputsCommand } from './commands/checkOutputs.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { CHECK_OUTPUTS_HELP, MAIN_HELP, RUN_HELP, VALIDATE_HELP } from './help.js';
+import { EXIT_FAULT, EXIT_INVALID, EXIT_OK, type Io } from './io.js';
+
+/** Options every command accepts; each command ignores what it does not use only if listed for it below. */
+export interface CommandOptions {
+  assumptions: string;
+  out: string;
+  scenarios: string[];
+}
+
+interface CommandSpec {
+  help: string;
+  accepts: ReadonlyArray<'assumptions' | 'out' | 'scenario'>;
+  run: (options: CommandOptions, io: Io) => Promise<number> | number;
+}
+
+const COMMANDS: Record<string, CommandSpec> = {
+  run: { help: RUN_HELP, accepts: ['assumptions', 'out', 'scenario'], run: runCommand },
+  validate: { help: VALIDATE_HELP, accepts: ['assumptions'], run: validateCommand },
+  'check-outputs': { help: CHECK_OUTPUTS_HELP, accepts: ['assumptions', 'out'], run: checkOutputsCommand },
+};
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(MAIN_HELP);
+    return name === undefined ? EXIT_INVALID : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${GWPLAN_VERSION}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`gwplan: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run 'gwplan --help'.\n`);
+    return EXIT_INVALID;
+  }
+  const parsed = parseCommandArgs(name, command, rest, io);
+  if (typeof parsed === 'number') return parsed;
+  try {
+    return await command.run(parsed, io);
+  } catch (error) {
+    // Bad input never lands here (it is reported as located issues); this is a bug.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`gwplan: internal fault; no outputs were changed. Please report this with the assumption files used.\n${detail}\n`);
+    return EXIT_FAULT;
+  }
+}
+
+function parseCommandArgs(name: string, command: CommandSpec, args: string[], io: Io): CommandOptions | number {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        assumptions: { type: 'string' },
+        out: { type: 'string' },
+        scenario: { type: 'string', multiple: true },
+      },
+    }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.stderr(`gwplan ${name}: ${reason}\nRun 'gwplan ${name} --help' for the options.\n`);
+    return EXIT_INVALID;
+  }
+  if (values.help) {
+    io.stdout(command.help);
+    return EXIT_OK;
+  }
+  for (const option of ['assumptions', 'out', 'scenario'] as const) {
+    if (values[option] !== undefined && !command.accepts.includes(option)) {
+      io.stderr(`gwplan ${name}: --${option} does not apply to this command.\nRun 'gwplan ${name} --help' for the options.\n`);
+      return EXIT_INVALID;
+    }
+  }
+  return {
+    assumptions: values.assumptions ?? 'assumptions',
+    out: values.out ?? 'outputs',
+    scenarios: values.scenario ?? [],
+  };
+}

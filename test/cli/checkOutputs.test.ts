@@ -1,0 +1,37 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gwplan, makeWorkspace, type Workspace } from './harness.js';
+
+describe('gwplan check-outputs', () => {
+  let ws: Workspace;
+  beforeEach(async () => {
+    ws = makeWorkspace();
+    expect((await gwplan(ws.root, 'run')).code).toBe(0);
+  });
+  afterEach(() => ws.cleanup());
+
+  it('passes right after a run', async () => {
+    const check = await gwplan(ws.root, 'check-outputs');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/up to date/);
+  });
+
+  it('fails, naming the stale files, when an assumption changed without regenerating', async () => {
+    ws.edit('facility.yaml', 'value: 1.14', 'value: 1.20');
+    const check = await gwplan(ws.root, 'check-outputs');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/annual\.csv/);
+    expect(check.stderr).toMatch(/manifest\.json/);
+    expect(check.stderr).not.toMatch(/fleet\.csv/); // annual PUE does not change sizing
+    expect(check.stderr).toMatch(/npm start/);
+  });
+
+  it('fails when a committed output was edited by hand', async () => {
+    const file = join(ws.root, 'outputs', 'base', 'summary.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('chips,', 'chips_x,'));
+    const check = await gwplan(ws.root, 'check-outputs');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/summary\.csv/);
+  });
+});

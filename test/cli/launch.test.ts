@@ -1,0 +1,63 @@
+/**
+ * The real command, as a user runs it: `node src/cli/launch.mjs ...` runs the
+ * bundle (rebuilt if stale) in a separate process with real exit codes.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { makeWorkspace } from './harness.js';
+
+const LAUNCHER = join(import.meta.dirname, '..', '..', 'src', 'cli', 'launch.mjs');
+const packageVersion = (await import('../../package.json', { with: { type: 'json' } })).default.version;
+
+function gwplanProcess(cwd: string, ...args: string[]) {
+  const run = spawnSync(process.execPath, [LAUNCHER, ...args], { cwd, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('the gwplan process', () => {
+  it('prints its version', () => {
+    const run = gwplanProcess(process.cwd(), '--version');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(packageVersion);
+  });
+
+  it('prints help for each command', () => {
+    for (const command of ['run', 'validate', 'check-outputs']) {
+      const run = gwplanProcess(process.cwd(), command, '--help');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(new RegExp(`Usage: gwplan ${command}`));
+    }
+  });
+
+  it('runs the shipped assumptions and prints a summary', () => {
+    const ws = makeWorkspace();
+    try {
+      const run = gwplanProcess(ws.root, 'run');
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/chips [\d,]+; peak [\d,]+ PFLOP\/s FP8/);
+      expect(run.stdout).toMatch(/TWh\/yr/);
+      expect(run.stdout).toMatch(/outputs\/base\/annual\.csv/);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it('exits 2 with a located message and no stack trace on bad input', () => {
+    const ws = makeWorkspace();
+    try {
+      ws.edit('chips.yaml', 'value: 1000 W', 'value: 1000 kg');
+      const run = gwplanProcess(ws.root, 'run');
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/^assumptions\/chips\.yaml:46:\d+ chips\.trainium3\.tdp: /m);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it('exits 2 on an unknown command', () => {
+    expect(gwplanProcess(process.cwd(), 'frobnicate').code).toBe(2);
+  });
+});
