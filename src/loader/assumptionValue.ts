@@ -1,0 +1,224 @@
+/**
+ * One assumption value from YAML: a bare scalar, or a mapping with `value`
+ * (or `by_year`), `low`, `high`, `source`, `confidence`, `note`. Checked
+ * against its field-table row and converted to the model unit.
+ */
+import { isMap, isScalar, type YAMLMap } from 'yaml';
+import type { Step } from './byYear.js';
+import { CONFIDENCE, type Bounds, type Choices, type FieldSpec, type QuantityField } from './fieldTable.js';
+import type { Issues } from './issues.js';
+import { parseQuantity, type Measure } from './quantity.js';
+import { nearest } from './suggest.js';
+import type { AssumptionRecord, Confidence, SourceLocation } from './types.js';
+import { nodeKind, scalarText, type YamlEntry, type YamlSource } from './yamlSource.js';
+
+/** A field's effective value, where it is written, and its provenance records. */
+export interface Reading {
+  /** In the model unit; text for choices; a step schedule for `by_year`. */
+  value: number | string | readonly Step[];
+  at: SourceLocation;
+  records: AssumptionRecord[];
+}
+
+/** Provenance shared by the values of one mapping (or one CSV row). */
+export interface Provenance {
+  source?: string;
+  confidence?: Confidence;
+  note?: string;
+}
+
+/** A single value as written, converted, and where it is. */
+export interface Written {
+  value: number | string;
+  written: string;
+  at: SourceLocation;
+}
+
+/** Read the value node of a field; undefined (with issues reported) when it is unusable. */
+export function readValue(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
+  if (isMap(node)) return readMapping(node, spec, path, src, issues);
+  const one = readScalar(node, keyAt, spec, path, src, issues);
+  return one && { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, {})] };
+}
+
+/** The reading of an absent field that has a default, located at its parent key. */
+export function defaultReading(spec: FieldSpec, path: string, at: SourceLocation): Reading {
+  const written = spec.default!;
+  let value: number | string = written;
+  if ('measure' in spec) {
+    const result = parseQuantity(written, [spec.measure]);
+    if (!result.ok) throw new Error(`field table: default "${written}" of ${path} does not parse`);
+    value = result.value;
+  }
+  return { value, at, records: [record(path, unitOf(spec), { value, written, at }, { source: 'gwplan default' })] };
+}
+
+/** Parse a quantity and check its dimension, bounds and integrality; undefined (reported) when invalid. */
+export function readQuantity(
+  raw: string | number,
+  written: string,
+  expected: readonly Measure[],
+  rules: { bounds?: Bounds | ((measure: Measure) => Bounds); integer?: boolean },
+  at: SourceLocation,
+  path: string,
+  issues: Issues,
+): { value: number; measure: Measure } | undefined {
+  const result = parseQuantity(raw, expected);
+  if (!result.ok) {
+    issues.addQuantityProblem(result.problem, written, expected, at, path);
+    return undefined;
+  }
+  const bounds = typeof rules.bounds === 'function' ? rules.bounds(result.measure) : rules.bounds;
+  if (bounds && !withinBounds(result.value, bounds)) {
+    issues.add('out_of_range', at, path, { written, bounds, unit: result.measure.unit });
+    return undefined;
+  }
+  if (rules.integer && !Number.isInteger(result.value)) {
+    issues.add('not_integer', at, path, { written });
+    return undefined;
+  }
+  return result;
+}
+
+/** Check text against a zod enum, suggesting the nearest choice. */
+export function readChoice(choices: Choices, written: string, at: SourceLocation, path: string, issues: Issues): string | undefined {
+  if (choices.safeParse(written).success) return written;
+  issues.add('bad_choice', at, path, { written, choices: choices.options, suggestion: nearest(written, choices.options) });
+  return undefined;
+}
+
+function withinBounds(value: number, b: Bounds): boolean {
+  if (b.min !== undefined && (b.minExclusive ? value <= b.min : value < b.min)) return false;
+  if (b.max !== undefined && (b.maxExclusive ? value >= b.max : value > b.max)) return false;
+  return true;
+}
+
+function readScalar(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Written | undefined {
+  const kind = nodeKind(node);
+  if (kind === 'nothing') {
+    issues.add('no_value', keyAt, path, { yearly: spec.yearly === true });
+    return undefined;
+  }
+  if (kind !== 'value' || !isScalar(node)) {
+    issues.add('wrong_type', src.at(node), path, { found: kind, expected: 'value' });
+    return undefined;
+  }
+  const written = scalarText(node);
+  const at = src.at(node);
+  if ('choices' in spec) {
+    const value = readChoice(spec.choices, String(node.value), at, path, issues);
+    return value === undefined ? undefined : { value, written, at };
+  }
+  const raw = typeof node.value === 'number' ? node.value : String(node.value);
+  const quantity = readQuantity(raw, written, [spec.measure], spec, at, path, issues);
+  return quantity && { value: quantity.value, written, at };
+}
+
+function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
+  const allowed = [
+    'value',
+    ...('measure' in spec ? ['low', 'high'] : []),
+    ...(spec.yearly ? ['by_year'] : []),
+    'source',
+    'confidence',
+    'note',
+  ];
+  const fields = new Map<string, YamlEntry>();
+  let unwantedByYear = false;
+  for (const entry of src.entries(map, path, issues)) {
+    if (allowed.includes(entry.key)) fields.set(entry.key, entry);
+    else if (entry.key === 'by_year') {
+      issues.add('by_year_not_allowed', entry.keyAt, path);
+      unwantedByYear = true;
+    } else issues.add('unknown_field', entry.keyAt, `${path}.${entry.key}`, { key: entry.key, suggestion: nearest(entry.key, allowed), allowed });
+  }
+  const provenance = readProvenance(fields, path, src, issues);
+  const value = fields.get('value');
+  const byYear = fields.get('by_year');
+  if (value && byYear) {
+    issues.add('value_and_by_year', byYear.keyAt, path);
+    return undefined;
+  }
+  if (byYear) {
+    const rangeKey = fields.get('low') ?? fields.get('high');
+    if (rangeKey) {
+      issues.add('by_year_with_range', rangeKey.keyAt, path);
+      return undefined;
+    }
+    return readByYear(byYear, spec as QuantityField, path, provenance, src, issues);
+  }
+  if (!value) {
+    if (!unwantedByYear) issues.add('no_value', src.at(map), path, { yearly: spec.yearly === true });
+    return undefined;
+  }
+  const read = (entry: YamlEntry | undefined, at: string) => entry && readScalar(entry.value, entry.keyAt, spec, at, src, issues);
+  const one = read(value, path);
+  const low = read(fields.get('low'), `${path}.low`);
+  const high = read(fields.get('high'), `${path}.high`);
+  if (!one) return undefined;
+  if (low && high && low.value > high.value) {
+    issues.add('low_above_high', low.at, `${path}.low`, { low: low.written, high: high.written });
+    return undefined;
+  }
+  if ((low && one.value < low.value) || (high && one.value > high.value)) {
+    issues.add('value_outside_range', one.at, path, { written: one.written, low: low?.written, high: high?.written });
+    return undefined;
+  }
+  const range = { ...(low && { low: low.value as number }), ...(high && { high: high.value as number }) };
+  return { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, { ...range, ...provenance })] };
+}
+
+function readByYear(entry: YamlEntry, spec: QuantityField, path: string, provenance: Provenance, src: YamlSource, issues: Issues): Reading | undefined {
+  if (!isMap(entry.value)) {
+    issues.add('wrong_type', src.valueAt(entry), path, { found: nodeKind(entry.value), expected: 'years' });
+    return undefined;
+  }
+  const years: { year: number; one: Written }[] = [];
+  let complete = true;
+  for (const { key, keyAt, value } of src.entries(entry.value, `${path}.by_year`, issues)) {
+    if (!/^\d{1,4}$/.test(key)) {
+      issues.add('bad_year', keyAt, path, { written: key });
+      complete = false;
+      continue;
+    }
+    const one = readScalar(value, keyAt, spec, `${path}[${key}]`, src, issues);
+    if (one) years.push({ year: Number(key), one });
+    else complete = false;
+  }
+  if (years.length === 0 && complete) issues.add('empty_by_year', entry.keyAt, path);
+  if (years.length === 0 || !complete) return undefined;
+  years.sort((a, b) => a.year - b.year);
+  return {
+    value: years.map(({ year, one }) => ({ year, value: one.value as number })),
+    at: entry.keyAt,
+    records: years.map(({ year, one }) => record(`${path}[${year}]`, spec.measure.unit, one, provenance)),
+  };
+}
+
+function readProvenance(fields: Map<string, YamlEntry>, path: string, src: YamlSource, issues: Issues): Provenance {
+  const provenance: Provenance = {};
+  for (const key of ['source', 'confidence', 'note'] as const) {
+    const entry = fields.get(key);
+    if (!entry) continue;
+    if (!isScalar(entry.value) || entry.value.value === null) {
+      issues.add('wrong_type', src.valueAt(entry), `${path}.${key}`, { found: nodeKind(entry.value), expected: 'text' });
+      continue;
+    }
+    const text = String(entry.value.value);
+    if (key !== 'confidence') provenance[key] = text;
+    else {
+      const confidence = readChoice(CONFIDENCE, text, src.at(entry.value), `${path}.confidence`, issues);
+      if (confidence) provenance.confidence = confidence as Confidence;
+    }
+  }
+  return provenance;
+}
+
+function unitOf(spec: FieldSpec): string {
+  return 'measure' in spec ? spec.measure.unit : '';
+}
+
+/** A provenance record; `unit` is the model unit (`1` for plain numbers, `` for text). */
+export function record(path: string, unit: string, one: Written, extra: Provenance & { low?: number; high?: number }): AssumptionRecord {
+  return { path, value: one.value, unit, written: one.written, ...extra, at: one.at };
+}

@@ -1,0 +1,188 @@
+/**
+ * Every input-problem text, by stable code. Each says what was found, what
+ * was expected, and what to do next; `file:line:col path:` is added by formatIssue.
+ */
+import type { Bounds } from './fieldTable.js';
+import type { Dimension, Found, Measure, QuantityProblem } from './quantity.js';
+import type { NodeKind } from './yamlSource.js';
+
+const DIMENSION_WORDS: Readonly<Record<Dimension, string>> = {
+  number: 'a plain number',
+  power: 'a power',
+  energy: 'an energy',
+  duration: 'a duration',
+  massPerEnergy: 'a mass per energy',
+  volumePerEnergy: 'a volume per energy',
+  computeRate: 'a compute rate',
+  dataSize: 'a data size',
+  mass: 'a mass',
+  length: 'a length',
+  area: 'an area',
+  volume: 'a volume',
+  compute: 'an amount of compute',
+  frequency: 'a rate per time',
+};
+
+const NODE_WORDS: Readonly<Record<string, string>> = {
+  FunctionNode: 'a function call',
+  AssignmentNode: 'an assignment',
+  FunctionAssignmentNode: 'a function definition',
+  AccessorNode: 'a property or index access',
+  IndexNode: 'an index',
+  ObjectNode: 'an object',
+  ArrayNode: 'a list',
+  ConditionalNode: 'a condition',
+  RangeNode: 'a range',
+  BlockNode: 'several expressions',
+  RelationalNode: 'a comparison',
+  OperatorNode: 'the operator',
+  ConstantNode: 'a constant that is not a number',
+};
+
+const KIND_WORDS: Readonly<Record<NodeKind, string>> = {
+  mapping: 'a mapping',
+  list: 'a list',
+  alias: 'an alias (*name)',
+  value: 'a single value',
+  nothing: 'nothing',
+};
+
+const EXPECTED_NODE_WORDS = {
+  fields: 'fields written as "key: value" lines, indented under it',
+  value: 'a single value, or a mapping with "value:"',
+  years: 'years with a value each, such as "2030: 1.10"',
+  text: 'text',
+} as const;
+
+const ALLOWED_SYNTAX = 'a value may only use numbers, units, + - * / ^ and parentheses';
+
+/** A number as people read it: no floating-point noise. */
+function formatNumber(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}
+
+function foundWords(found: Found): string {
+  return 'dimension' in found ? DIMENSION_WORDS[found.dimension] : `a quantity in ${found.units}`;
+}
+
+function expectedWords(expected: readonly Measure[]): string {
+  return [...new Set(expected.map((m) => DIMENSION_WORDS[m.dimension]))].join(' or ');
+}
+
+function rangeWords(bounds: Bounds, unit: string): string {
+  const u = (n: number) => (unit === '1' ? formatNumber(n) : `${formatNumber(n)} ${unit}`);
+  const low = bounds.min === undefined ? '' : `${bounds.minExclusive ? 'more than' : 'at least'} ${u(bounds.min)}`;
+  const high = bounds.max === undefined ? '' : `${bounds.maxExclusive ? 'less than' : 'at most'} ${u(bounds.max)}`;
+  if (low && high && !bounds.minExclusive && !bounds.maxExclusive) return `between ${u(bounds.min!)} and ${u(bounds.max!)}`;
+  return [low, high].filter(Boolean).join(' and ');
+}
+
+function didYouMean(suggestion: string | undefined, otherwise: string): string {
+  return suggestion === undefined ? otherwise : `did you mean "${suggestion}"?`;
+}
+
+export type QuantityParams<C extends QuantityProblem['code']> = Extract<QuantityProblem, { code: C }> & {
+  written: string;
+  expected: readonly Measure[];
+};
+
+export const MESSAGES = {
+  // Files
+  missing_file: (p: { files: readonly string[] }) =>
+    `file not found; a scenario needs all of ${p.files.join(', ')}. Restore it (the shipped assumptions directory has one of each).`,
+  missing_dir: () => 'assumptions directory not found; check the path, or copy the shipped assumptions directory there.',
+  unreadable_file: (p: { reason: string }) => `file cannot be read (${p.reason}); check that it is a readable file.`,
+  empty_file: () => 'file is empty; restore its content (the shipped assumptions directory has an example).',
+  malformed_yaml: (p: { detail: string }) => `is not valid YAML (${p.detail}); fix the syntax at this position.`,
+  malformed_csv: (p: { detail: string }) => `is not valid CSV (${p.detail}); check the quotes on this line.`,
+  path_outside_dir: (p: { written: string }) =>
+    `"${p.written}" points outside the assumptions directory; name a file inside it with a relative path.`,
+
+  // Structure
+  duplicate_key: (p: { key: string; firstLine: number }) =>
+    `key "${p.key}" appears again (first on line ${p.firstLine}); keep only one.`,
+  unknown_field: (p: { key: string; suggestion: string | undefined; allowed: readonly string[] }) =>
+    `unknown field "${p.key}"; ${didYouMean(p.suggestion, `expected one of: ${p.allowed.join(', ')}.`)}`,
+  missing_field: (p: { key: string; parent: string; measures?: readonly Measure[]; choices?: readonly string[] }) =>
+    `missing; add "${p.key}:" ${p.parent ? `under "${p.parent}:"` : 'at the top level'} with ${
+      p.measures ? expectedWords(p.measures) : p.choices ? `one of ${p.choices.join(', ')}` : 'its fields'
+    }.`,
+  wrong_type: (p: { found: NodeKind; expected: keyof typeof EXPECTED_NODE_WORDS }) =>
+    `found ${KIND_WORDS[p.found]}; expected ${EXPECTED_NODE_WORDS[p.expected]}.`,
+  no_value: (p: { yearly: boolean }) =>
+    `has no value; write one here, or a mapping with "value:"${p.yearly ? ' or "by_year:"' : ''}.`,
+  value_and_by_year: () => 'gives both "value:" and "by_year:"; keep one of them.',
+  by_year_not_allowed: () => 'does not vary by year; give a single "value:" instead of "by_year:".',
+  by_year_with_range: () =>
+    'low/high cannot be combined with by_year yet; remove low and high, or give a single value with its range.',
+  bad_year: (p: { written: string }) => `by_year key "${p.written}" is not a year; list whole years, such as "2030: 1.10".`,
+  empty_by_year: () => 'by_year lists no years; list at least one, such as "2026: 1.14".',
+
+  // Quantities
+  wrong_dimension: (p: QuantityParams<'wrong_dimension'>) =>
+    `"${p.written}" is ${foundWords(p.found)}; expected ${expectedWords(p.expected)} such as "${p.example}".`,
+  unknown_unit: (p: QuantityParams<'unknown_unit'>) =>
+    `"${p.written}" uses an unknown unit "${p.unit}"; ${didYouMean(p.suggestion, `write ${expectedWords(p.expected)} such as "${p.example}".`)}`,
+  disallowed_expression: (p: QuantityParams<'disallowed_expression'>) =>
+    `"${p.written}" contains ${NODE_WORDS[p.nodeType] ?? p.nodeType}${p.name ? ` "${p.name}"` : ''}, which is not allowed; ${ALLOWED_SYNTAX}.`,
+  bad_expression: (p: QuantityParams<'bad_expression'>) =>
+    `"${p.written}" cannot be read (${p.detail}); expected ${expectedWords(p.expected)} such as "${p.example}".`,
+  mixed_dimensions: (p: QuantityParams<'mixed_dimensions'>) =>
+    `"${p.written}" combines ${foundWords(p.left)} and ${foundWords(p.right)} with "${p.op}"; both sides of + and - must have the same dimension.`,
+  no_number: (p: QuantityParams<'no_number'>) =>
+    `"${p.written}" has a unit but no number; expected ${expectedWords(p.expected)} such as "${p.example}".`,
+  not_finite: (p: QuantityParams<'not_finite'>) => `"${p.written}" is not a finite number; check for a division by zero.`,
+  out_of_range: (p: { written: string; bounds: Bounds; unit: string }) =>
+    `"${p.written}" is out of range; expected ${rangeWords(p.bounds, p.unit)}. Correct the value.`,
+  not_integer: (p: { written: string }) => `"${p.written}" is not a whole number; write a whole number.`,
+  bad_choice: (p: { written: string; choices: readonly string[]; suggestion: string | undefined }) =>
+    `"${p.written}" is not one of ${p.choices.join(', ')}; ${didYouMean(p.suggestion, 'write one of them.')}`,
+  low_above_high: (p: { low: string; high: string }) =>
+    `low "${p.low}" is above high "${p.high}"; swap them or correct one.`,
+  value_outside_range: (p: { written: string; low: string | undefined; high: string | undefined }) =>
+    `value "${p.written}" is outside its range (${[p.low && `low "${p.low}"`, p.high && `high "${p.high}"`].filter(Boolean).join(', ')}); correct the value or widen the range.`,
+
+  // Cross-field rules
+  horizon_order: (p: { first: number; last: number }) =>
+    `last_year ${p.last} is before first_year ${p.first}; make last_year the same or a later year.`,
+  horizon_too_long: (p: { years: number; max: number }) =>
+    `the horizon covers ${p.years} years, more than the ${p.max} allowed; bring last_year closer to first_year.`,
+  design_pue_below_annual: (p: { design: number; annual: number; year: number }) =>
+    `design PUE ${formatNumber(p.design)} is below the annual PUE ${formatNumber(p.annual)} (${p.year}); the design-day PUE is normally at or above the annual average, so check both.`,
+  mix_sum: (p: { sum: number }) =>
+    `shares sum to ${formatNumber(p.sum)}, not 1; adjust them so they add up to 1 (100%).`,
+  no_all_in_method: () =>
+    'gives no way to reach all-in power; give exactly one of: all_in_power; server_factor with it_factor; host_power_per_server with network_storage_share.',
+  two_all_in_methods: (p: { fields: readonly string[] }) =>
+    `gives more than one way to reach all-in power (${p.fields.join(', ')}); keep exactly one, as two would double count overhead.`,
+  incomplete_all_in_method: (p: { present: string; missing: string }) =>
+    `${p.present} is given without ${p.missing}; add ${p.missing}, as the two go together.`,
+  not_multiple: (p: { written: string; perServer: number }) =>
+    `"${p.written}" is not a multiple of chips_per_server (${p.perServer}); an UltraServer holds whole servers.`,
+
+  // phases.csv
+  unknown_column: (p: { column: string; suggestion: string | undefined; allowed: readonly string[] }) =>
+    `unknown column "${p.column}"; ${didYouMean(p.suggestion, `expected columns: ${p.allowed.join(', ')}.`)}`,
+  missing_column: (p: { column: string }) => `has no "${p.column}" column; add it to the header line.`,
+  duplicate_column: (p: { column: string }) => `column "${p.column}" appears twice in the header; keep only one.`,
+  column_count: (p: { found: number; expected: number }) =>
+    `this row has ${p.found} cells but the header has ${p.expected} columns; check for a missing or extra comma (quote text that contains commas).`,
+  missing_cell: () => 'is empty; every phase needs a value in this column.',
+  bad_date: (p: { written: string }) =>
+    `"${p.written}" is not a calendar date written YYYY-MM-DD; write one such as "2026-10-01".`,
+  duplicate_phase: (p: { name: string; firstLine: number }) =>
+    `phase name "${p.name}" is already used on line ${p.firstLine}; give each phase a unique name.`,
+  unknown_chip: (p: { chip: string; suggestion: string | undefined; known: readonly string[] }) =>
+    `chip "${p.chip}" is not in chips.yaml (known chips: ${p.known.join(', ') || 'none'}); ${didYouMean(p.suggestion, 'use one of them or add it to chips.yaml.')}`,
+  end_not_after_start: (p: { end: string; start: string }) =>
+    `end_of_life ${p.end} is not after energised_on ${p.start}; retire the phase after it is energised.`,
+  refresh_without_end: (p: { chip: string }) =>
+    `refresh_to "${p.chip}" needs an end_of_life date, when the first vintage retires; add end_of_life or clear refresh_to.`,
+  past_service_life: (p: { chip: string; lifeYears: number; from: string; lastYear: number }) =>
+    `${p.chip} from ${p.from} outlives its ${formatNumber(p.lifeYears)}-year service life before the horizon ends (${p.lastYear}); add end_of_life (and refresh_to), or lengthen the chip's service_life.`,
+} satisfies Record<string, (p: never) => string>;
+
+export type MessageCode = keyof typeof MESSAGES;
+
+/** Codes reported as warnings: the inputs still load. */
+export const WARNING_CODES: ReadonlySet<MessageCode> = new Set(['design_pue_below_annual', 'past_service_life']);

@@ -1,0 +1,244 @@
+/**
+ * Quantities as people write them ("1.2 kW", "6 months", "2 GW * 0.25"): parsed
+ * with a restricted mathjs instance, checked for dimension, converted once to
+ * a model unit. The only file that touches mathjs.
+ */
+import {
+  addDependencies,
+  create,
+  createUnitDependencies,
+  divideDependencies,
+  multiplyDependencies,
+  parseDependencies,
+  powDependencies,
+  subtractDependencies,
+  unaryMinusDependencies,
+  unitDependencies,
+  type ConstantNode,
+  type FactoryFunctionMap,
+  type MathNode,
+  type OperatorNode,
+  type ParenthesisNode,
+  type SymbolNode,
+  type Unit,
+} from 'mathjs';
+import { nearest } from './suggest.js';
+
+// Only the factories expressions need: the full default instance costs ~1 s
+// to import, and esbuild tree-shakes everything not named here.
+// (The typings declare each dependency map as possibly undefined.)
+const math = create({
+  addDependencies,
+  createUnitDependencies,
+  divideDependencies,
+  multiplyDependencies,
+  parseDependencies,
+  powDependencies,
+  subtractDependencies,
+  unaryMinusDependencies,
+  unitDependencies,
+} as FactoryFunctionMap);
+
+// FLOP is not a mathjs unit: a new base dimension makes `TFLOP/s` a compute rate.
+math.createUnit('FLOP', { prefixes: 'short' });
+math.createUnit('FLOPS', { definition: '1 FLOP/s', prefixes: 'short' });
+// Emission factors are often written per kg or tonne "CO2e": a label on a mass.
+math.createUnit('gCO2e', { definition: '1 g', prefixes: 'short' });
+math.createUnit('tCO2e', '1000 kg');
+// Note: mathjs `month` is 1/12 of a 365.25-day year, so `6 months` = 4383 h,
+// and `year` is 365.25 days.
+
+const parse = math.parse;
+// Lock the instance down (mathjs security guidance): nothing can redefine
+// units or reach a parser or evaluator once the module is initialised.
+const disabled = (name: string) => () => {
+  throw new Error(`${name} is disabled`);
+};
+math.import(
+  Object.fromEntries(
+    ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve'].map((name) => [
+      name,
+      disabled(name),
+    ]),
+  ),
+  { override: true },
+);
+
+/** Physical dimensions an assumption can have; `number` is a plain (dimensionless) number. */
+export type Dimension =
+  | 'number'
+  | 'power'
+  | 'energy'
+  | 'duration'
+  | 'massPerEnergy'
+  | 'volumePerEnergy'
+  | 'computeRate'
+  | 'dataSize'
+  | 'mass'
+  | 'length'
+  | 'area'
+  | 'volume'
+  | 'compute'
+  | 'frequency';
+
+/** A unit of each dimension, to recognise it with `equalBase`. */
+const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'number'>, string>> = {
+  power: 'W',
+  energy: 'Wh',
+  duration: 's',
+  massPerEnergy: 'kg/Wh',
+  volumePerEnergy: 'L/Wh',
+  computeRate: 'FLOP/s',
+  dataSize: 'B',
+  // Known only to name what was written instead of what was expected.
+  mass: 'kg',
+  length: 'm',
+  area: 'm2',
+  volume: 'L',
+  compute: 'FLOP',
+  frequency: 'Hz',
+};
+
+/** Candidates for "did you mean" on an unknown unit. */
+const COMMON_UNITS = [
+  ...['W', 'kW', 'MW', 'GW', 'Wh', 'kWh', 'MWh', 'GWh', 'h', 'days', 'months', 'years', 's'],
+  ...['kg', 't', 'kgCO2e', 'tCO2e', 'L', 'm3', 'FLOP', 'TFLOP', 'PFLOP', 'TFLOPS', 'B', 'GB', 'GiB', 'TB', 'TiB'],
+];
+
+const REFERENCES = Object.entries(REFERENCE_UNITS).map(([dimension, unit]) => ({
+  dimension: dimension as Dimension,
+  unit: math.unit(unit),
+}));
+
+/** A dimension and the model unit its values are converted to (`1` for plain numbers). */
+export interface Measure {
+  dimension: Dimension;
+  unit: string;
+  /** Unit for "such as ..." examples when the model unit reads badly (default: `unit`). */
+  exampleUnit?: string;
+}
+
+/** Why a written quantity was refused; messages.ts turns this into text. */
+export type QuantityProblem =
+  | { code: 'bad_expression'; detail: string; example: string }
+  | { code: 'disallowed_expression'; nodeType: string; name: string }
+  | { code: 'unknown_unit'; unit: string; suggestion: string | undefined; example: string }
+  | { code: 'mixed_dimensions'; op: string; left: Found; right: Found }
+  | { code: 'no_number'; example: string }
+  | { code: 'not_finite' }
+  | { code: 'wrong_dimension'; found: Found; example: string };
+
+/** What a value turned out to be: a known dimension, or the units of an unnamed one. */
+export type Found = { dimension: Dimension } | { units: string };
+
+export type QuantityResult = { ok: true; value: number; measure: Measure } | { ok: false; problem: QuantityProblem };
+
+type Value = number | Unit;
+
+const OPERATIONS: Readonly<Record<string, (...args: Value[]) => Value>> = {
+  add: math.add,
+  subtract: math.subtract,
+  multiply: math.multiply,
+  divide: math.divide,
+  pow: math.pow,
+  unaryMinus: math.unaryMinus,
+} as unknown as Record<string, (...args: Value[]) => Value>;
+
+class Rejected extends Error {
+  constructor(readonly problem: QuantityProblem) {
+    super(problem.code);
+  }
+}
+
+/**
+ * Parse `written` (a YAML number is already a plain number) and convert it to
+ * the model unit of the first of `expected` whose dimension it has.
+ */
+export function parseQuantity(written: string | number, expected: readonly Measure[]): QuantityResult {
+  const example = exampleFor(String(written), expected);
+  let value: Value;
+  if (typeof written === 'number') {
+    value = written;
+  } else {
+    try {
+      const node = parse(written);
+      checkAllowed(node, example);
+      value = evaluate(node);
+    } catch (error) {
+      if (error instanceof Rejected) return { ok: false, problem: error.problem };
+      return { ok: false, problem: { code: 'bad_expression', detail: (error as Error).message, example } };
+    }
+  }
+  if (typeof value !== 'number' && value.value === null) return { ok: false, problem: { code: 'no_number', example } };
+  const found = describe(value);
+  const measure = expected.find((m) => 'dimension' in found && m.dimension === found.dimension);
+  if (!measure) return { ok: false, problem: { code: 'wrong_dimension', found, example } };
+  const converted = typeof value === 'number' ? value : value.toNumber(measure.unit);
+  if (!Number.isFinite(converted)) return { ok: false, problem: { code: 'not_finite' } };
+  return { ok: true, value: converted, measure };
+}
+
+/** Whitelist the syntax tree before anything is evaluated. */
+function checkAllowed(root: MathNode, example: string): void {
+  root.traverse((node) => {
+    switch (node.type) {
+      case 'ParenthesisNode':
+        return;
+      case 'ConstantNode':
+        if (typeof (node as ConstantNode).value === 'number') return;
+        throw new Rejected({ code: 'disallowed_expression', nodeType: node.type, name: String((node as ConstantNode).value) });
+      case 'OperatorNode':
+        if (Object.hasOwn(OPERATIONS, (node as OperatorNode).fn)) return;
+        throw new Rejected({ code: 'disallowed_expression', nodeType: node.type, name: (node as OperatorNode).op });
+      case 'SymbolNode': {
+        const name = (node as SymbolNode).name;
+        if (math.Unit.isValuelessUnit(name)) return;
+        throw new Rejected({ code: 'unknown_unit', unit: name, suggestion: nearest(name, COMMON_UNITS), example });
+      }
+      default:
+        throw new Rejected({ code: 'disallowed_expression', nodeType: node.type, name: nodeName(node) });
+    }
+  });
+}
+
+function nodeName(node: MathNode): string {
+  const name = (node as { name?: unknown }).name;
+  return typeof name === 'string' ? name : '';
+}
+
+function evaluate(node: MathNode): Value {
+  switch (node.type) {
+    case 'ConstantNode':
+      return (node as ConstantNode).value as number;
+    case 'SymbolNode':
+      return math.unit((node as SymbolNode).name);
+    case 'ParenthesisNode':
+      return evaluate((node as ParenthesisNode).content);
+    default: {
+      const { fn, op, args } = node as OperatorNode;
+      const values = args.map(evaluate);
+      if ((fn === 'add' || fn === 'subtract') && !sameDimension(values[0]!, values[1]!)) {
+        throw new Rejected({ code: 'mixed_dimensions', op, left: describe(values[0]!), right: describe(values[1]!) });
+      }
+      return OPERATIONS[fn]!(...values);
+    }
+  }
+}
+
+function sameDimension(a: Value, b: Value): boolean {
+  if (typeof a === 'number' || typeof b === 'number') return typeof a === typeof b;
+  return a.equalBase(b);
+}
+
+function describe(value: Value): Found {
+  if (typeof value === 'number') return { dimension: 'number' };
+  const match = REFERENCES.find((r) => value.equalBase(r.unit));
+  return match ? { dimension: match.dimension } : { units: value.formatUnits() };
+}
+
+/** "such as ..." example: the number the person wrote, in the model unit of the expected dimension. */
+function exampleFor(written: string, expected: readonly Measure[]): string {
+  const number = /^\s*-?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?/i.exec(written)?.[0].trim() ?? '1';
+  const unit = expected[0]?.exampleUnit ?? expected[0]?.unit ?? '1';
+  return unit === '1' ? number : `${number} ${unit}`;
+}

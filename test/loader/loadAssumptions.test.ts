@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadAssumptions } from '../../src/loader/index.js';
+import type { ModelInputs } from '../../src/model/inputs.js';
+import { errorsOf, loadEdited, replaceOnce, SHIPPED } from './fixture.js';
+
+const TEN_YEARS = (value: number) => Array<number>(10).fill(value);
+const FACTORS = { method: 'factors', serverFactor: 1.53, itFactor: 1.14 } as const;
+const phase = (name: string, energisedOn: string, mw: number, chip: string, refresh?: [string, string]) => ({
+  name,
+  energisedOn,
+  poi: { kind: 'mw', mw },
+  chip,
+  rampHours: 4383,
+  ...(refresh && { endOfLife: refresh[0], refreshTo: refresh[1] }),
+});
+
+const SHIPPED_INPUTS: ModelInputs = {
+  horizon: { firstYear: 2026, lastYear: 2035 },
+  envelope: { powerMw: 2000, basis: 'poi', redundancyFactor: 1 },
+  facility: {
+    headroomShare: 0.05,
+    designPue: 1.25,
+    annualPue: TEN_YEARS(1.14),
+    auxiliaryLoadMw: 10,
+    partialLoadPueCoefficient: 0,
+    partialLoadReferenceLoad: 0.75,
+  },
+  chips: [
+    { name: 'trainium2', tdpW: 500, allInPower: FACTORS, chipsPerServer: 16, chipsPerUltraserver: 64, peakBf16Tflops: 667, peakFp8Tflops: 1299, hbmGib: 96, serviceLifeYears: 5 },
+    { name: 'trainium3', tdpW: 1000, allInPower: FACTORS, chipsPerServer: 4, chipsPerUltraserver: 144, peakBf16Tflops: 671, peakFp8Tflops: 2517, hbmGib: 144, serviceLifeYears: 5 },
+    { name: 'trainium4', tdpW: 1500, allInPower: FACTORS, chipsPerServer: 4, chipsPerUltraserver: 144, peakBf16Tflops: 2013, peakFp8Tflops: 7551, hbmGib: 288, serviceLifeYears: 5 },
+  ],
+  utilisation: { powerRatio: TEN_YEARS(0.75), oversubscriptionRatio: 1, modelFlopsUtilisation: TEN_YEARS(0.35), mfuPrecision: 'bf16' },
+  phases: [
+    phase('trn3-a', '2026-10-01', 250, 'trainium3', ['2031-10-01', 'trainium4']),
+    phase('trn3-b', '2027-04-01', 250, 'trainium3', ['2032-04-01', 'trainium4']),
+    phase('trn4-a', '2027-10-01', 500, 'trainium4', ['2032-10-01', 'trainium4']),
+    phase('trn4-b', '2028-07-01', 500, 'trainium4', ['2033-07-01', 'trainium4']),
+    phase('trn4-c', '2029-07-01', 500, 'trainium4', ['2034-07-01', 'trainium4']),
+  ] as ModelInputs['phases'],
+  procurement: {
+    matchingTargetShare: TEN_YEARS(1),
+    mix: { solar: 0.5, onshore_wind: 0.4, offshore_wind: 0, clean_firm: 0.1 },
+    capacityFactor: { solar: 0.233, onshore_wind: 0.335, offshore_wind: 0.4, clean_firm: 0.9 },
+    contractedCleanMwh: TEN_YEARS(0),
+    lossConvention: 'delivery_point',
+    tdLossShare: 0.05,
+  },
+  context: {
+    gridEmissionsTco2ePerMwh: TEN_YEARS(0.38),
+    residualMixTco2ePerMwh: TEN_YEARS(0.4),
+    wueM3PerMwh: 0.15,
+    householdMwhPerYear: 10.715,
+  },
+};
+
+describe('loadAssumptions', () => {
+  const outcome = loadAssumptions(SHIPPED, { displayDir: 'assumptions' });
+  if (!outcome.ok) throw new Error(errorsOf(outcome).join('\n'));
+  const { scenario } = outcome;
+
+  it('loads the shipped assumptions with no errors, in model units', () => {
+    expect(scenario.name).toBe('base');
+    expect(scenario.inputs).toEqual(SHIPPED_INPUTS);
+  });
+
+  it('records every effective value, located, in file order', () => {
+    const files = [...new Set(scenario.records.map((r) => r.at.file))];
+    expect(files).toEqual(['envelope', 'facility', 'chips', 'utilisation', 'phases', 'procurement', 'context'].map((f) => `assumptions/${f}.${f === 'phases' ? 'csv' : 'yaml'}`));
+    expect(scenario.records).toHaveLength(88); // 58 YAML values + 5 phases x 6 cells
+    expect(scenario.records.find((r) => r.path === 'phases.trn3-a.poi')).toMatchObject({ value: 250, unit: 'MW', at: { file: 'assumptions/phases.csv', line: 2, column: 19 } });
+    expect(scenario.records.find((r) => r.path === 'context.grid_emission_factor')).toMatchObject({ value: 0.38, unit: 'tCO2e/MWh', written: '380 kg/MWh', low: 0.3497, high: 0.4 });
+    expect(scenario.records.find((r) => r.path === 'chips.trainium3.tdp')).toMatchObject({ value: 1000, unit: 'W', confidence: 'rough', at: { line: 46, column: 14 } });
+  });
+
+  it('lists every file read with the SHA-256 of its bytes, sorted by path', () => {
+    const names = ['chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml', 'utilisation.yaml'];
+    const sha256 = (name: string) => createHash('sha256').update(readFileSync(join(SHIPPED, name))).digest('hex');
+    expect(scenario.files).toEqual(names.map((path) => ({ path, sha256: sha256(path) })));
+  });
+
+  it('shows files under the directory as given when no display directory is set', () => {
+    const plain = loadAssumptions(SHIPPED);
+    expect(plain.ok && plain.scenario.records[0]!.at.file).toBe(`${SHIPPED}/envelope.yaml`);
+  });
+
+  it('reports all mistakes in one pass, sorted by file then line', () => {
+    const twoMistakes = loadEdited({
+      'chips.yaml': replaceOnce('value: 1000 W', 'value: 1000 kg'),
+      'facility.yaml': replaceOnce('value: 1.25', 'value: 0.95'),
+    });
+    expect(errorsOf(twoMistakes)).toEqual([
+      'assumptions/facility.yaml:15:12 facility.design_pue: "0.95" is out of range; expected at least 1. Correct the value.',
+      'assumptions/chips.yaml:46:14 chips.trainium3.tdp: "1000 kg" is a mass; expected a power such as "1000 W".',
+    ]);
+  });
+
+  it('reports a missing or empty file, and still checks the others', () => {
+    const outcome = loadEdited({ 'context.yaml': null, 'utilisation.yaml': '# nothing yet\n', 'facility.yaml': replaceOnce('value: 0.05', 'value: 1.5') });
+    expect(errorsOf(outcome)).toEqual([
+      'assumptions/facility.yaml:8:12 facility.headroom: "1.5" is out of range; expected at least 0 and less than 1. Correct the value.',
+      'assumptions/utilisation.yaml:1:1 file is empty; restore its content (the shipped assumptions directory has an example).',
+      'assumptions/context.yaml:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml. Restore it (the shipped assumptions directory has one of each).',
+    ]);
+  });
+
+  it('reports malformed YAML at its position', () => {
+    expect(errorsOf(loadEdited({ 'context.yaml': replaceOnce('  wue:\n', '  wue: [\n') }))).toEqual([
+      'assumptions/context.yaml:20:12 is not valid YAML (Implicit keys need to be on a single line); fix the syntax at this position.',
+    ]);
+  });
+
+  it('ignores other files in the directory', () => {
+    expect(loadEdited({ 'notes.txt': 'planner notes', 'extra.yaml': ': not even yaml [' }).ok).toBe(true);
+  });
+
+  it('reports a missing directory once', () => {
+    const missing = loadAssumptions(join(SHIPPED, 'nope'), { displayDir: 'nope' });
+    expect(errorsOf(missing)).toEqual([
+      'nope:1:1 assumptions directory not found; check the path, or copy the shipped assumptions directory there.',
+    ]);
+  });
+
+  it('never throws for any text in a file, and locates every error', () => {
+    const file = fc.constantFrom('envelope.yaml', 'chips.yaml', 'phases.csv', 'procurement.yaml');
+    fc.assert(
+      fc.property(file, fc.string({ maxLength: 200 }), (name, text) => {
+        const outcome = loadEdited({ [name]: text });
+        for (const error of outcome.ok ? [] : outcome.errors) {
+          expect(error.at.file).toMatch(/^assumptions\//);
+          expect(error.at.line).toBeGreaterThanOrEqual(1);
+          expect(error.at.column).toBeGreaterThanOrEqual(1);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never throws for any text written as a value', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        const outcome = loadEdited({ 'chips.yaml': replaceOnce('value: 1000 W', `value: ${JSON.stringify(text)}`) });
+        for (const error of outcome.ok ? [] : outcome.errors) expect(error.at).toMatchObject({ file: 'assumptions/chips.yaml', line: 46 });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
