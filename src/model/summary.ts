@@ -1,0 +1,61 @@
+/**
+ * summary.csv: headline figures at full build-out and for the first full year.
+ * SUMMARY_METRICS is the one list of metric names and units, in output order;
+ * other code (CLI, scenario comparison) refers to it rather than typing names again.
+ */
+import type { Technology } from './inputs.js';
+import type { SummaryRow } from '../results/types.js';
+
+export const SUMMARY_METRICS = [
+  // Full build-out (the headline fleet)
+  { metric: 'full_buildout_date', unit: 'date' },
+  { metric: 'first_full_year', unit: 'year' },
+  { metric: 'chips', unit: 'chips' },
+  { metric: 'servers', unit: 'servers' },
+  { metric: 'ultraservers', unit: 'UltraServers' },
+  { metric: 'critical_it_mw', unit: 'MW' },
+  { metric: 'deployed_it_mw', unit: 'MW' },
+  { metric: 'peak_bf16_pflops', unit: 'PFLOP/s' },
+  { metric: 'peak_fp8_pflops', unit: 'PFLOP/s' },
+  // First full year
+  { metric: 'it_energy_mwh', unit: 'MWh' },
+  { metric: 'facility_energy_mwh', unit: 'MWh' },
+  { metric: 'effective_pue', unit: 'ratio' },
+  { metric: 'average_facility_mw', unit: 'MW' },
+  { metric: 'peak_facility_mw', unit: 'MW' },
+  { metric: 'clean_energy_target_mwh', unit: 'MWh' },
+  { metric: 'clean_nameplate_solar_mw', unit: 'MW' },
+  { metric: 'clean_nameplate_onshore_wind_mw', unit: 'MW' },
+  { metric: 'clean_nameplate_offshore_wind_mw', unit: 'MW' },
+  { metric: 'clean_nameplate_clean_firm_mw', unit: 'MW' },
+  { metric: 'clean_nameplate_total_mw', unit: 'MW' },
+  { metric: 'emissions_location_tco2e', unit: 'tCO2e' },
+  { metric: 'emissions_market_tco2e', unit: 'tCO2e' },
+  { metric: 'water_m3', unit: 'm3' },
+  { metric: 'homes_equivalent', unit: 'homes' },
+  { metric: 'delivered_compute_eflop', unit: 'EFLOP' },
+  // Envelope
+  { metric: 'envelope_limit_mw', unit: 'MW' },
+  { metric: 'peak_design_load_mw', unit: 'MW' },
+  { metric: 'envelope_margin_mw', unit: 'MW' },
+  { metric: 'packaging_margin_mw', unit: 'MW' },
+  { metric: 'binding_constraint', unit: '' },
+] as const satisfies readonly { metric: string; unit: string }[];
+
+export type SummaryMetric = (typeof SUMMARY_METRICS)[number]['metric'];
+
+/** Metric names in output order. */
+export const SUMMARY_METRIC_NAMES: readonly SummaryMetric[] = SUMMARY_METRICS.map((m) => m.metric);
+
+/** The nameplate metric of each technology. */
+export const CLEAN_NAMEPLATE_METRIC = {
+  solar: 'clean_nameplate_solar_mw',
+  onshore_wind: 'clean_nameplate_onshore_wind_mw',
+  offshore_wind: 'clean_nameplate_offshore_wind_mw',
+  clean_firm: 'clean_nameplate_clean_firm_mw',
+} as const satisfies Record<Technology, SummaryMetric>;
+
+/** Rows in SUMMARY_METRICS order; the record type makes every metric required. */
+export function summaryRows(values: Readonly<Record<SummaryMetric, number | string>>): SummaryRow[] {
+  return SUMMARY_METRICS.map(({ metric, unit }) => ({ metric, value: values[metric], unit }));
+}
