@@ -1,0 +1,55 @@
+/**
+ * The column tables of docs/outputs.md, rendered from the same specs the
+ * writers use; a test fails when the committed doc differs, so the doc
+ * cannot drift from the files. Regenerate with:
+ *   npx tsx -e "import('./src/writers/outputsDoc.ts').then((m) => process.stdout.write(m.renderColumnTables()))"
+ * and paste between `<!-- columns:start -->` and `<!-- columns:end -->`.
+ */
+import type { ColumnInfo } from './columns.js';
+import { UNIT_ROUNDING } from './decimals.js';
+import { OUTPUT_TABLES } from './outputTables.js';
+
+export const COLUMNS_START = '<!-- columns:start -->';
+export const COLUMNS_END = '<!-- columns:end -->';
+
+/** Markdown: one section per CSV file, then the rounding rule by unit. Starts and ends with a newline. */
+export function renderColumnTables(): string {
+  const sections = OUTPUT_TABLES.map((table) =>
+    [
+      `### ${table.file}`,
+      '',
+      table.description,
+      '',
+      '| column | unit | decimals | meaning |',
+      '| --- | --- | --- | --- |',
+      ...table.columns.map(
+        (column) => `| \`${column.name}\` | ${cell(unitText(column))} | ${decimalsText(column)} | ${cell(column.description)} |`,
+      ),
+    ].join('\n'),
+  );
+  const rounding = [
+    '### Decimals by unit',
+    '',
+    'Every number column, and every number in summary.csv `value`, is rounded by its unit:',
+    '',
+    '| unit | decimals | resolution |',
+    '| --- | --- | --- |',
+    ...UNIT_ROUNDING.map((rule) => `| \`${rule.unit}\` | ${rule.decimals} | ${cell(rule.resolution)} |`),
+  ].join('\n');
+  return `\n${[...sections, rounding].join('\n\n')}\n`;
+}
+
+function unitText(column: ColumnInfo): string {
+  if (column.unit === null) return 'per row (`unit` column)';
+  return column.unit === '' ? 'text' : `\`${column.unit}\``;
+}
+
+function decimalsText(column: ColumnInfo): string {
+  if (column.unit === null) return 'by unit';
+  return column.decimals === null ? '-' : String(column.decimals);
+}
+
+/** A pipe would end the Markdown table cell. */
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}

@@ -1,0 +1,22 @@
+/** summary.csv: headline figures, one row per metric. */
+import type { SummaryRow } from '../../results/types.js';
+import { text, type TableSpec } from '../columns.js';
+import { decimalsForUnit } from '../decimals.js';
+
+export const SUMMARY_TABLE: TableSpec<SummaryRow> = {
+  file: 'summary.csv',
+  description:
+    'One row per headline figure, in the order the model gives them: the fleet at full build-out, energy, procurement and emissions in the first full year, and the envelope check.',
+  rowsOf: (result) => result.summary,
+  columns: [
+    text({ name: 'metric', description: 'Name of the figure (snake_case).', get: (r) => r.metric }),
+    {
+      kind: 'unit-value',
+      name: 'value',
+      description: 'A number rounded by the decimals of its unit (see Decimals by unit), or text written as is.',
+      get: (r) => r.value,
+      decimalsFor: (r) => decimalsForUnit(r.unit, `summary.csv metric ${r.metric}`),
+    },
+    text({ name: 'unit', description: "Unit of `value`, from the same list as the columns' units; '' for text.", get: (r) => r.unit }),
+  ],
+};
