@@ -40,7 +40,7 @@ const CASES: BadInput[] = [
     from: 'value: 2 GW',
     to: 'value: 0 GW',
     where: /assumptions\/envelope\.yaml:10:\d+ envelope\.power: /,
-    says: /greater than 0|positive/,
+    says: /out of range; expected more than 0 MW|out of range; expected more than 0 W/,
   },
   {
     name: 'negative power',
@@ -48,7 +48,7 @@ const CASES: BadInput[] = [
     from: 'value: 1000 W\n      low: 900 W',
     to: 'value: -1000 W\n      low: -1100 W',
     where: /assumptions\/chips\.yaml:46:\d+ chips\.trainium3\.tdp: /,
-    says: /greater than 0|positive/,
+    says: /out of range; expected more than 0 MW|out of range; expected more than 0 W/,
   },
   {
     name: 'PUE below 1',
@@ -133,8 +133,8 @@ const CASES: BadInput[] = [
   {
     name: 'malformed CSV',
     file: 'phases.csv',
-    from: 'trn4-b,2028-07-01,500 MW,trainium4,6 months,,,',
-    to: 'trn4-b,2028-07-01,500 MW,trainium4,6 months,,',
+    from: 'trn4-b,2028-07-01,500 MW,trainium4,6 months,2033-07-01,trainium4,',
+    to: 'trn4-b,2028-07-01,500 MW,trainium4,6 months,2033-07-01,',
     where: /assumptions\/phases\.csv:5:\d+ /,
     says: /column/,
   },
@@ -177,7 +177,7 @@ describe('bad input through the CLI', () => {
   }
 
   it('design PUE below annual PUE is a warning, not an error', async () => {
-    ws.edit('facility.yaml', 'value: 1.25', 'value: 1.10');
+    ws.edit('facility.yaml', 'value: 1.25\n    low: 1.15', 'value: 1.10\n    low: 1.05');
     const run = await gwplan(ws.root, 'run');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/assumptions\/facility\.yaml:15:\d+ warning: facility\.design_pue: /);
