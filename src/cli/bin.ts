@@ -2,6 +2,15 @@
 // real process streams and working directory.
 import { main } from './main.js';
 
+// `gwplan run | head` closes the pipe early; that is the reader's choice, not
+// a fault, so stop quietly instead of printing a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export function runCli(argv: string[]): Promise<number> {
   return main(argv, {
     cwd: process.cwd(),

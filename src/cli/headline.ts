@@ -1,26 +1,21 @@
 /** The few numbers a run prints: what fits, what it computes, what it draws, what must be procured. */
+import { TECHNOLOGIES } from '../model/inputs.js';
+import { CLEAN_NAMEPLATE_METRIC, type SummaryMetric } from '../model/summary.js';
 import type { ModelResult } from '../results/types.js';
 
 const group = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-function metric(result: ModelResult, name: string): number | string {
+function metric(result: ModelResult, name: SummaryMetric): number | string {
   const row = result.summary.find((r) => r.metric === name);
   if (!row) throw new Error(`summary has no metric "${name}"`);
   return row.value;
 }
 
 export function headlineLines(scenario: string, result: ModelResult): string[] {
-  const num = (name: string) => Number(metric(result, name));
+  const num = (name: SummaryMetric) => Number(metric(result, name));
   const year = metric(result, 'first_full_year');
-  const clean = [
-    ['solar', 'clean_nameplate_solar_mw'],
-    ['onshore wind', 'clean_nameplate_onshore_wind_mw'],
-    ['offshore wind', 'clean_nameplate_offshore_wind_mw'],
-    ['clean firm', 'clean_nameplate_clean_firm_mw'],
-  ]
-    .map(([label, name]) => `${label} ${group.format(num(name!))} MW`)
-    .join(', ');
+  const clean = TECHNOLOGIES.map((t) => `${t.replace('_', ' ')} ${group.format(num(CLEAN_NAMEPLATE_METRIC[t]))} MW`).join(', ');
   return [
     `${scenario}: full build-out ${metric(result, 'full_buildout_date')}, first full year ${year}`,
     `  chips ${group.format(num('chips'))}; peak ${group.format(num('peak_fp8_pflops'))} PFLOP/s FP8, ${group.format(num('peak_bf16_pflops'))} PFLOP/s BF16`,

@@ -57,6 +57,17 @@ describe('the gwplan process', () => {
     }
   });
 
+  it('stops quietly when its reader closes the pipe early (gwplan run | head -1)', () => {
+    const ws = makeWorkspace();
+    try {
+      const run = spawnSync('sh', ['-c', `"${process.execPath}" "${LAUNCHER}" run | head -1`], { cwd: ws.root, encoding: 'utf8' });
+      expect(run.stdout).toMatch(/^base: full build-out/);
+      expect(run.stderr).toBe('');
+    } finally {
+      ws.cleanup();
+    }
+  });
+
   it('exits 2 on an unknown command', () => {
     expect(gwplanProcess(process.cwd(), 'frobnicate').code).toBe(2);
   });
