@@ -19,6 +19,7 @@ export interface EvaluatedScenario {
 /** Evaluated scenarios, or an exit code after every problem has been printed. */
 export function evaluateSelected(assumptionsDir: string, requested: string[], io: Io): EvaluatedScenario[] | number {
   const available = listScenarios(resolve(io.cwd, assumptionsDir));
+  const displayDir = assumptionsDir.replaceAll('\\', '/').replace(/\/+$/, '');
   const unknown = requested.filter((name) => !available.some((s) => s.name === name));
   if (unknown.length > 0) {
     io.stderr(`gwplan: no scenario named ${unknown.map((n) => `"${n}"`).join(', ')} in ${assumptionsDir}. Scenarios: ${available.map((s) => s.name).join(', ')}.\n`);
@@ -27,12 +28,14 @@ export function evaluateSelected(assumptionsDir: string, requested: string[], io
   const selected = requested.length === 0 ? available : available.filter((s) => requested.includes(s.name));
   const evaluated: EvaluatedScenario[] = [];
   const errors: InputIssue[] = [];
+  // Scenarios share base (and perhaps other ancestors): a problem they share is printed once.
+  const printed = new Set<string>();
+  const fresh = (issue: InputIssue) => !printed.has(formatIssue(issue)) && printed.add(formatIssue(issue));
   for (const source of selected) {
-    const display = source.dir === resolve(io.cwd, assumptionsDir) ? assumptionsDir : source.dir;
-    const evaluation = evaluateScenario(source.dir, display.replaceAll('\\', '/').replace(/\/+$/, ''));
-    for (const warning of evaluation.warnings) io.stderr(`${formatIssue(warning)}\n`);
+    const evaluation = evaluateScenario(source.assumptionsDir, displayDir, source.name);
+    for (const warning of evaluation.warnings.filter(fresh)) io.stderr(`${formatIssue(warning)}\n`);
     if (evaluation.ok) evaluated.push({ name: source.name, scenario: evaluation.scenario, result: evaluation.result, warnings: evaluation.warnings });
-    else errors.push(...evaluation.errors);
+    else errors.push(...evaluation.errors.filter(fresh));
   }
   if (errors.length > 0) {
     for (const error of errors) io.stderr(`${formatIssue(error)}\n`);

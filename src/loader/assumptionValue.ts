@@ -18,6 +18,8 @@ export interface Reading {
   value: number | string | readonly Step[];
   at: SourceLocation;
   records: AssumptionRecord[];
+  /** Every place that set this field, in chain order (see AssumptionRecord.setBy); `[at]` when read from one file. */
+  setBy: SourceLocation[];
 }
 
 /** Provenance shared by the values of one mapping (or one CSV row). */
@@ -38,7 +40,7 @@ export interface Written {
 export function readValue(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
   if (isMap(node)) return readMapping(node, spec, path, src, issues);
   const one = readScalar(node, keyAt, spec, path, src, issues);
-  return one && { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, {})] };
+  return one && { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, {})], setBy: [one.at] };
 }
 
 /** The reading of an absent field that has a default, located at its parent key. */
@@ -50,7 +52,7 @@ export function defaultReading(spec: FieldSpec, path: string, at: SourceLocation
     if (!result.ok) throw new Error(`field table: default "${written}" of ${path} does not parse`);
     value = result.value;
   }
-  return { value, at, records: [record(path, unitOf(spec), { value, written, at }, { source: 'gwplan default' })] };
+  return { value, at, records: [record(path, unitOf(spec), { value, written, at }, { source: 'gwplan default' })], setBy: [at] };
 }
 
 /** Parse a quantity and check its dimension, bounds and integrality; undefined (reported) when invalid. */
@@ -165,7 +167,7 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
     return undefined;
   }
   const range = { ...(low && { low: low.value as number }), ...(high && { high: high.value as number }) };
-  return { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, { ...range, ...provenance })] };
+  return { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, { ...range, ...provenance })], setBy: [one.at] };
 }
 
 function readByYear(entry: YamlEntry, spec: QuantityField, path: string, provenance: Provenance, src: YamlSource, issues: Issues): Reading | undefined {
@@ -192,6 +194,7 @@ function readByYear(entry: YamlEntry, spec: QuantityField, path: string, provena
     value: years.map(({ year, one }) => ({ year, value: one.value as number })),
     at: entry.keyAt,
     records: years.map(({ year, one }) => record(`${path}[${year}]`, spec.measure.unit, one, provenance)),
+    setBy: [entry.keyAt],
   };
 }
 
@@ -218,7 +221,16 @@ function unitOf(spec: FieldSpec): string {
   return 'measure' in spec ? spec.measure.unit : '';
 }
 
-/** A provenance record; `unit` is the model unit (`1` for plain numbers, `` for text). */
-export function record(path: string, unit: string, one: Written, extra: Provenance & { low?: number; high?: number }): AssumptionRecord {
-  return { path, value: one.value, unit, written: one.written, ...extra, at: one.at };
+/**
+ * A provenance record; `unit` is the model unit (`1` for plain numbers, `` for text).
+ * `setBy` defaults to `[at]`: set in one place (overlays extend it when they merge).
+ */
+export function record(
+  path: string,
+  unit: string,
+  one: Written,
+  extra: Provenance & { low?: number; high?: number },
+  setBy: SourceLocation[] = [one.at],
+): AssumptionRecord {
+  return { path, value: one.value, unit, written: one.written, ...extra, at: one.at, setBy };
 }

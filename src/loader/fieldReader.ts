@@ -26,10 +26,28 @@ interface KeyTree {
   children: Map<string, KeyTree>;
 }
 
-export function readFields(src: YamlSource, specs: readonly FieldSpec[], issues: Issues): FieldValues {
+export interface ReadOptions {
+  /** The mapping to walk (default: the file's top level), and where it is written. */
+  map?: YAMLMap;
+  mapAt?: SourceLocation;
+  /** Path of `map` among the field-table keys, e.g. `chips` for an overlay's `chips: patch:` mapping. */
+  prefix?: string;
+  /** Overlay mode: any field may be absent; absent fields are neither reported nor defaulted. */
+  partial?: boolean;
+  /** Keys of `map` the caller reads itself: not reported as unknown, and offered as suggestions. */
+  otherKeys?: readonly string[];
+  /** A better explanation than "unknown field" for a key of `map`; returns true when it reported one. */
+  explainUnknown?: (key: string, keyAt: SourceLocation) => boolean;
+}
+
+export function readFields(src: YamlSource, specs: readonly FieldSpec[], issues: Issues, opts: ReadOptions = {}): FieldValues {
   const values: FieldValues = { readings: new Map(), keyAt: new Map(), members: new Map() };
-  const fileStart = { file: src.file, line: 1, column: 1 };
-  walk(src.root, keyTree(specs), '', fileStart, { src, issues, values });
+  const prefix = opts.prefix ?? '';
+  let tree: KeyTree | undefined = keyTree(specs);
+  for (const part of prefix ? prefix.split('.') : []) tree = tree?.children.get(part);
+  if (!tree) throw new Error(`field table: no keys under "${prefix}"`);
+  const mapAt = opts.mapAt ?? { file: src.file, line: 1, column: 1 };
+  walk(opts.map ?? src.root, tree, prefix, mapAt, { src, issues, values, opts, top: opts.map ?? src.root });
   return values;
 }
 
@@ -37,17 +55,23 @@ interface Walk {
   src: YamlSource;
   issues: Issues;
   values: FieldValues;
+  opts: ReadOptions;
+  /** The mapping the walk started at, where `otherKeys` apply. */
+  top: YAMLMap;
 }
 
 function walk(map: YAMLMap, tree: KeyTree, prefix: string, mapAt: SourceLocation, ctx: Walk): void {
-  const { src, issues, values } = ctx;
+  const { src, issues, values, opts } = ctx;
+  const atTop = map === ctx.top;
   // Keys present, and keys suggested for a misspelt one (whose absence is then not reported twice).
   const accounted = new Set<string>();
   for (const { key, keyAt, value } of src.entries(map, prefix, issues)) {
     const path = joinPath(prefix, key);
     const child = tree.children.get(key) ?? tree.children.get('*');
+    if (atTop && opts.otherKeys?.includes(key)) continue;
     if (!child) {
-      const allowed = [...tree.children.keys()];
+      if (atTop && opts.explainUnknown?.(key, keyAt)) continue;
+      const allowed = [...tree.children.keys(), ...(atTop ? (opts.otherKeys ?? []) : [])];
       const suggestion = nearest(key, allowed);
       issues.add('unknown_field', keyAt, path, { key, suggestion, allowed });
       if (suggestion) accounted.add(suggestion);
@@ -68,6 +92,7 @@ function walk(map: YAMLMap, tree: KeyTree, prefix: string, mapAt: SourceLocation
       issues.add('wrong_type', src.valueAt({ key, keyAt, value }), path, { found: nodeKind(value), expected: 'fields' });
     }
   }
+  if (opts.partial) return;
   for (const [key, child] of tree.children) {
     if (key !== '*' && !accounted.has(key)) absent(child, key, prefix, mapAt, ctx);
   }

@@ -1,3 +1,4 @@
-/** The loader's public surface: assumption files → ModelInputs with provenance. */
-export { loadAssumptions } from './loadAssumptions.js';
+/** The loader's public surface: assumption files (and scenario overlays) → ModelInputs with provenance. */
+export { loadAssumptions, type LoadOptions } from './loadAssumptions.js';
+export { BASE_QUESTION, BASE_SCENARIO } from './scenarioFiles.js';
 export * from './types.js';

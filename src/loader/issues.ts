@@ -13,6 +13,12 @@ export class Issues {
     else this.errors.push({ severity: 'error', code, at, path, message });
   }
 
+  /** Take over problems already found (e.g. by a cached parse of the same bytes). */
+  addAll(found: { errors: readonly InputIssue[]; warnings: readonly InputIssue[] }): void {
+    this.errors.push(...found.errors);
+    this.warnings.push(...found.warnings);
+  }
+
   /** Report why a written quantity was refused; the problem's code is its message code. */
   addQuantityProblem(problem: QuantityProblem, written: string, expected: readonly Measure[], at: SourceLocation, path: string): void {
     const params: QuantityParams<typeof problem.code> = { ...problem, written, expected };

@@ -2,6 +2,13 @@
  * The loader's entry point: assumption files in; ModelInputs in model units,
  * with a provenance record per effective value, out — or every input problem
  * at once, located. Never throws for bad input.
+ *
+ * A scenario is base (the directory's files) with the overlays of its chain
+ * applied in order, base → … → the scenario (docs/scenarios.md). The merged
+ * inputs are checked exactly as base's are. A scenario's errors always
+ * include its ancestors' (an error in a scenario never hides base's); a
+ * problem of the merged inputs that an ancestor already has is reported once,
+ * as the ancestor's.
  */
 import { statSync } from 'node:fs';
 import type { ModelInputs } from '../model/inputs.js';
@@ -13,47 +20,239 @@ import { parseCsv } from './csvSource.js';
 import { readFields, type FieldValues } from './fieldReader.js';
 import { ASSUMPTION_FILES, FIELD_TABLE, type AssumptionFile, type YamlFile } from './fieldTable.js';
 import { Issues } from './issues.js';
-import { readPhases } from './phases.js';
+import { readOverlay, type Overlay } from './overlay.js';
+import { cachedParse } from './parseCache.js';
+import { readPhases, readPhaseSheet, type PhaseContext, type PhaseDraft } from './phases.js';
+import { BASE_QUESTION, BASE_SCENARIO, SCENARIO_DIR, scenarioFiles, suggestFileName, type ScenarioFile } from './scenarioFiles.js';
+import { applyOverlay, type ScenarioState } from './scenarioState.js';
+import { nearest } from './suggest.js';
 import type { AssumptionRecord, InputIssue, LoadOutcome } from './types.js';
 import { parseYaml } from './yamlSource.js';
 
-/** Until scenarios/ is read (a later issue), the directory is the one scenario. */
-const SCENARIO_NAME = 'base';
-
 const YAML_FILES = ASSUMPTION_FILES.filter((name): name is YamlFile => name !== 'phases.csv');
 
-export function loadAssumptions(dir: string, opts: { displayDir?: string } = {}): LoadOutcome {
+export interface LoadOptions {
+  /** The directory as shown in messages (default: `dir` as given). */
+  displayDir?: string;
+  /** `base` (default), or the name of a scenario in `scenarios/`. */
+  scenario?: string;
+}
+
+export function loadAssumptions(dir: string, opts: LoadOptions = {}): LoadOutcome {
   const displayDir = opts.displayDir ?? dir;
-  const issues = new Issues();
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
+    const issues = new Issues();
     issues.add('missing_dir', { file: displayDir, line: 1, column: 1 }, '');
     return { ok: false, errors: issues.errors, warnings: issues.warnings };
   }
+  const chain = new ChainLoader(dir, displayDir);
+  const layer = chain.load(opts.scenario ?? BASE_SCENARIO, []);
+  const order = issueOrder(displayDir, layer.overlayFiles);
+  const errors = order(layer.errors);
+  const warnings = order(layer.warnings);
+  if (errors.length > 0 || !layer.result) return { ok: false, errors, warnings };
+  const files = layer.texts.map((t) => t.hash).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Records are handed out as copies: the parsed values behind them are cached and shared.
+  const records = layer.result.records.map((r) => ({ ...r, setBy: [...r.setBy] }));
+  return {
+    ok: true,
+    scenario: { name: layer.name, chain: layer.chain, question: layer.question, inputs: layer.result.inputs, records, files },
+    warnings,
+  };
+}
 
-  const texts = new Map<AssumptionFile, FileText>();
-  for (const name of ASSUMPTION_FILES) {
-    const text = readAssumptionFile(dir, displayDir, name, issues);
-    if (text) texts.set(name, text);
+/** One scenario, loaded: its merged state and every problem that concerns it. */
+interface Layer {
+  name: string;
+  /** Root first; as far as it could be followed when broken. */
+  chain: string[];
+  question: string;
+  /** Every file read for it: base files, then each overlay of the chain. */
+  texts: FileText[];
+  /** Shown paths of the chain's overlay files, root first. */
+  overlayFiles: string[];
+  /** The merged inputs; undefined when the chain cannot be followed to base. */
+  state: ScenarioState | undefined;
+  /** Its own errors and every ancestor's. */
+  errors: InputIssue[];
+  /** The warnings that hold for its merged inputs. */
+  warnings: InputIssue[];
+  result?: { inputs: ModelInputs; records: AssumptionRecord[] };
+}
+
+/** Loads scenarios of one directory, following `extends` from a scenario to base. */
+class ChainLoader {
+  private base: Layer | undefined;
+  private files: Map<string, ScenarioFile> | undefined;
+  /** Overlays read so far, to locate a cycle at one of its members. */
+  private readonly overlays = new Map<string, Overlay | undefined>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly displayDir: string,
+  ) {}
+
+  /** `stack`: the scenarios whose parents are being loaded, to find cycles. */
+  load(name: string, stack: readonly string[]): Layer {
+    return name === BASE_SCENARIO ? this.loadBase() : this.loadOverlay(name, stack);
   }
-  const yaml = new Map<YamlFile, FieldValues>();
-  for (const name of YAML_FILES) {
-    const text = texts.get(name);
-    const src = text && parseYaml(text.text, text.shown, issues);
-    if (src) yaml.set(name, readFields(src, FIELD_TABLE[name], issues));
+
+  private loadBase(): Layer {
+    if (this.base) return this.base;
+    const issues = new Issues();
+    const texts: FileText[] = [];
+    const yaml = new Map<YamlFile, FieldValues>();
+    let phases: PhaseDraft[] | undefined;
+    for (const name of ASSUMPTION_FILES) {
+      const text = readAssumptionFile(this.dir, this.displayDir, name, issues);
+      if (!text) continue;
+      texts.push(text);
+      if (name === 'phases.csv') phases = cachedParse('phases', text.shown, text.hash.sha256, issues, (own) => readPhaseTable(text, own));
+      else {
+        const values = cachedParse('yaml', text.shown, text.hash.sha256, issues, (own) => readBaseYaml(text, name, own));
+        if (values) yaml.set(name, values);
+      }
+    }
+    const state: ScenarioState = { yaml, phases, removedChips: new Map() };
+    const result = evaluate(state, issues, {});
+    this.base = {
+      name: BASE_SCENARIO,
+      chain: [BASE_SCENARIO],
+      question: BASE_QUESTION,
+      texts,
+      overlayFiles: [],
+      state,
+      errors: issues.errors,
+      warnings: issues.warnings,
+      ...(result && { result }),
+    };
+    return this.base;
   }
+
+  private loadOverlay(name: string, stack: readonly string[]): Layer {
+    const base = this.loadBase();
+    const issues = new Issues();
+    const file = this.scenarioFiles().get(name);
+    const broken = (parent?: Layer, text?: FileText): Layer => ({
+      name,
+      chain: [...(parent?.chain ?? []), name],
+      question: '',
+      texts: [...(parent?.texts ?? base.texts), ...(text ? [text] : [])],
+      overlayFiles: [...(parent?.overlayFiles ?? []), ...(text ? [text.shown] : [])],
+      state: undefined,
+      errors: union(base.errors, parent?.errors ?? [], issues.errors),
+      warnings: [],
+    });
+    if (!file) {
+      const known = [BASE_SCENARIO, ...this.validNames()];
+      const at = { file: shownPath(this.displayDir, SCENARIO_DIR), line: 1, column: 1 };
+      issues.add('unknown_scenario', at, '', { name, suggestion: nearest(name, known), known });
+      return broken();
+    }
+
+    const text = readAssumptionFile(this.dir, this.displayDir, file.file, issues);
+    const fileStart = { file: text?.shown ?? shownPath(this.displayDir, file.file), line: 1, column: 1 };
+    if (!file.valid) {
+      if (file.file === `${SCENARIO_DIR}/${BASE_SCENARIO}.yaml`) issues.add('reserved_scenario_name', fileStart, '');
+      else issues.add('bad_scenario_name', fileStart, '', { file: file.file.slice(SCENARIO_DIR.length + 1), suggestion: suggestFileName(file.file.slice(SCENARIO_DIR.length + 1)) });
+    }
+    const overlay = text && cachedParse('overlay', text.shown, text.hash.sha256, issues, (own) => readOverlayText(text, own));
+    this.overlays.set(name, overlay);
+    const parentName = overlay?.extends?.name;
+    if (!text || !overlay || parentName === undefined) return broken(undefined, text);
+
+    if (parentName === name || stack.includes(parentName)) {
+      this.reportCycle(parentName === name ? [name] : [...stack.slice(stack.indexOf(parentName)), name], issues);
+      return broken(undefined, text);
+    }
+    if (parentName !== BASE_SCENARIO && !this.validNames().includes(parentName)) {
+      const known = [BASE_SCENARIO, ...this.validNames().filter((n) => n !== name)];
+      issues.add('unknown_parent', overlay.extends!.at, 'extends', { name: parentName, suggestion: nearest(parentName, known), known });
+      return broken(undefined, text);
+    }
+    const parent = this.load(parentName, [...stack, name]);
+    if (!parent.state) return broken(parent, text);
+
+    const state = applyOverlay(parent.state, overlay, parentName, issues);
+    const merged = new Issues();
+    const result = evaluate(state, merged, { inScenario: true, removedChips: state.removedChips });
+    // Problems of the merged inputs an ancestor already has are the ancestor's; a new one
+    // located in an inherited file says which scenario it belongs to.
+    const inherited = new Map([...parent.errors, ...parent.warnings].map((issue) => [issueKey(issue), issue]));
+    const own = (issue: InputIssue): InputIssue =>
+      inherited.get(issueKey(issue)) ??
+      (issue.at.file === text.shown ? issue : { ...issue, message: `${issue.message} (in scenario "${name}")` });
+    const newErrors = merged.errors.filter((issue) => !inherited.has(issueKey(issue))).map(own);
+    const layer: Layer = {
+      name,
+      chain: [...parent.chain, name],
+      question: overlay.question ?? '',
+      texts: [...parent.texts, text],
+      overlayFiles: [...parent.overlayFiles, text.shown],
+      state,
+      errors: union(parent.errors, issues.errors, newErrors),
+      warnings: union(issues.warnings, merged.warnings.map(own)),
+    };
+    if (result && layer.errors.length === 0) layer.result = result;
+    return layer;
+  }
+
+  /**
+   * One report per cycle, whichever member is loaded: at the `extends` of its
+   * alphabetically first member, the cycle read from there.
+   */
+  private reportCycle(members: readonly string[], issues: Issues): void {
+    const first = members.indexOf([...members].sort()[0]!);
+    const cycle = [...members.slice(first), ...members.slice(0, first)];
+    const at = this.overlays.get(cycle[0]!)?.extends?.at;
+    if (at) issues.add('extends_cycle', at, 'extends', { cycle: [...cycle, cycle[0]!] });
+  }
+
+  private scenarioFiles(): Map<string, ScenarioFile> {
+    this.files ??= new Map(scenarioFiles(this.dir).map((f) => [f.name, f]));
+    return this.files;
+  }
+
+  private validNames(): string[] {
+    return [...this.scenarioFiles().values()].filter((f) => f.valid).map((f) => f.name);
+  }
+}
+
+function readBaseYaml(text: FileText, name: YamlFile, issues: Issues): FieldValues | undefined {
+  const src = parseYaml(text.text, text.shown, issues);
+  if (!src) return undefined;
+  return readFields(src, FIELD_TABLE[name], issues, {
+    explainUnknown: (key, keyAt) => {
+      if (key !== 'extends' && key !== 'question') return false;
+      issues.add('extends_in_base', keyAt, key, { key });
+      return true;
+    },
+  });
+}
+
+function readPhaseTable(text: FileText, issues: Issues): PhaseDraft[] | undefined {
+  const table = parseCsv(text.text, text.shown, issues);
+  return table && readPhaseSheet(table, issues);
+}
+
+function readOverlayText(text: FileText, issues: Issues): Overlay | undefined {
+  const src = parseYaml(text.text, text.shown, issues, 'empty_scenario');
+  return src && readOverlay(src, issues);
+}
+
+/**
+ * The cross-field checks and the build of ModelInputs, on merged inputs
+ * exactly as on base's; undefined when anything needed is missing or wrong.
+ */
+function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext): Layer['result'] {
+  const { yaml } = state;
   const horizon = checkHorizon(yaml.get('envelope.yaml'), issues);
   checkPue(yaml.get('facility.yaml'), horizon, issues);
   checkMix(yaml.get('procurement.yaml'), issues);
   const chipValues = yaml.get('chips.yaml');
   const chips = chipValues && buildChips(chipValues, FIELD_TABLE['chips.yaml'], issues);
-  const phasesText = texts.get('phases.csv');
-  const table = phasesText && parseCsv(phasesText.text, phasesText.shown, issues);
-  const phases = table && readPhases(table, chips, horizon, issues);
-
-  const order = fileOrder(displayDir);
-  const errors = order(issues.errors);
-  const warnings = order(issues.warnings);
-  if (errors.length > 0 || !horizon || !chips || !phases) return { ok: false, errors, warnings };
+  const phases = state.phases && readPhases(state.phases, chips, horizon, issues, context);
+  if (issues.errors.length > 0 || !horizon || !chips || !phases || YAML_FILES.some((name) => !yaml.has(name))) return undefined;
 
   const inputs: Record<string, unknown> = { chips: chips.specs, phases: phases.phases };
   const records: AssumptionRecord[] = [];
@@ -70,18 +269,29 @@ export function loadAssumptions(dir: string, opts: { displayDir?: string } = {})
       }
     }
   }
-  const files = [...texts.values()].map((t) => t.hash).sort((a, b) => (a.path < b.path ? -1 : 1));
-  return {
-    ok: true,
-    scenario: { name: SCENARIO_NAME, inputs: inputs as unknown as ModelInputs, records, files },
-    warnings,
-  };
+  return { inputs: inputs as unknown as ModelInputs, records };
 }
 
-/** Sort issues by file (in ASSUMPTION_FILES order), then line and column. */
-function fileOrder(displayDir: string): (issues: InputIssue[]) => InputIssue[] {
-  const rank = new Map(ASSUMPTION_FILES.map((name, i) => [shownPath(displayDir, name), i]));
-  const key = (issue: InputIssue) => [rank.get(issue.at.file) ?? -1, issue.at.line, issue.at.column];
+/** Same problem, same place. */
+function issueKey(issue: InputIssue): string {
+  return `${issue.severity}\u0000${issue.code}\u0000${issue.at.file}:${issue.at.line}:${issue.at.column}\u0000${issue.path}`;
+}
+
+/** Issues of several lists, each problem once (the first seen). */
+function union(...lists: readonly (readonly InputIssue[])[]): InputIssue[] {
+  const seen = new Map<string, InputIssue>();
+  for (const issue of lists.flat()) if (!seen.has(issueKey(issue))) seen.set(issueKey(issue), issue);
+  return [...seen.values()];
+}
+
+/** Sort issues by file (base files in ASSUMPTION_FILES order, then the chain's overlays), then line and column. */
+function issueOrder(displayDir: string, overlayFiles: readonly string[]): (issues: InputIssue[]) => InputIssue[] {
+  const rank = new Map<string, number>([
+    ...ASSUMPTION_FILES.map((name: AssumptionFile, i): [string, number] => [shownPath(displayDir, name), i]),
+    ...overlayFiles.map((file, i): [string, number] => [file, ASSUMPTION_FILES.length + i]),
+  ]);
+  const other = ASSUMPTION_FILES.length + overlayFiles.length;
+  const key = (issue: InputIssue) => [rank.get(issue.at.file) ?? (issue.at.file.includes(`/${SCENARIO_DIR}/`) ? other : -1), issue.at.line, issue.at.column];
   return (issues) =>
     [...issues].sort((a, b) => {
       const [ka, kb] = [key(a), key(b)];

@@ -52,7 +52,17 @@ const EXPECTED_NODE_WORDS = {
   value: 'a single value, or a mapping with "value:"',
   years: 'years with a value each, such as "2030: 1.10"',
   text: 'text',
+  cell: 'a single value, as in a phases.csv cell',
+  targets: 'a list of what to remove, one "- phases.<name>" or "- chips.<name>" per line',
 } as const;
+
+/** The parent a scenario overlay is applied to, as a message names it. */
+function parentWords(parent: string): string {
+  return parent === 'base' ? 'base' : `scenario "${parent}"`;
+}
+
+type ItemKind = 'chip' | 'phase';
+const ITEM_PARTS: Readonly<Record<ItemKind, string>> = { chip: 'fields', phase: 'columns' };
 
 const ALLOWED_SYNTAX = 'a value may only use numbers, units, + - * / ^ and parentheses';
 
@@ -95,6 +105,8 @@ export const MESSAGES = {
   empty_file: () => 'file is empty; restore its content (the shipped assumptions directory has an example).',
   malformed_yaml: (p: { detail: string }) => `is not valid YAML (${p.detail}); fix the syntax at this position.`,
   malformed_csv: (p: { detail: string }) => `is not valid CSV (${p.detail}); check the quotes on this line.`,
+  empty_scenario: () =>
+    'file is empty; a scenario needs "extends:" (the scenario it changes, such as base) and "question:" (what it asks), then only the values that differ.',
   path_outside_dir: (p: { written: string }) =>
     `"${p.written}" points outside the assumptions directory; name a file inside it with a relative path.`,
 
@@ -172,14 +184,55 @@ export const MESSAGES = {
     `"${p.written}" is not a calendar date written YYYY-MM-DD; write one such as "2026-10-01".`,
   duplicate_phase: (p: { name: string; firstLine: number }) =>
     `phase name "${p.name}" is already used on line ${p.firstLine}; give each phase a unique name.`,
-  unknown_chip: (p: { chip: string; suggestion: string | undefined; known: readonly string[] }) =>
-    `chip "${p.chip}" is not in chips.yaml (known chips: ${p.known.join(', ') || 'none'}); ${didYouMean(p.suggestion, 'use one of them or add it to chips.yaml.')}`,
+  unknown_chip: (p: { chip: string; suggestion: string | undefined; known: readonly string[]; inScenario?: boolean; removedAt?: string }) =>
+    p.removedAt
+      ? `chip "${p.chip}" is removed (${p.removedAt}) but this phase still uses it; patch the phase to another chip (known chips: ${p.known.join(', ') || 'none'}), remove the phase too, or keep the chip.`
+      : p.inScenario
+        ? `chip "${p.chip}" is not in chips.yaml or any "chips: add:" of the scenario (known chips: ${p.known.join(', ') || 'none'}); ${didYouMean(p.suggestion, 'use one of them or add it under "chips: add:".')}`
+        : `chip "${p.chip}" is not in chips.yaml (known chips: ${p.known.join(', ') || 'none'}); ${didYouMean(p.suggestion, 'use one of them or add it to chips.yaml.')}`,
   end_not_after_start: (p: { end: string; start: string }) =>
     `end_of_life ${p.end} is not after energised_on ${p.start}; retire the phase after it is energised.`,
   refresh_without_end: (p: { chip: string }) =>
     `refresh_to "${p.chip}" needs an end_of_life date, when the first vintage retires; add end_of_life or clear refresh_to.`,
   past_service_life: (p: { chip: string; lifeYears: number; from: string; lastYear: number }) =>
     `${p.chip} from ${p.from} outlives its ${formatNumber(p.lifeYears)}-year service life before the horizon ends (${p.lastYear}); add end_of_life (and refresh_to), or lengthen the chip's service_life.`,
+
+  // Scenario overlays: scenarios/<name>.yaml
+  bad_scenario_name: (p: { file: string; suggestion: string | undefined }) =>
+    `"${p.file}" is not a scenario file name: a scenario is named with lowercase letters, digits and hyphens, and ends in .yaml; rename the file${p.suggestion ? `, e.g. to "${p.suggestion}"` : ''}.`,
+  reserved_scenario_name: () =>
+    'the name "base" is reserved for the assumptions directory itself, so scenarios/base.yaml cannot be a scenario; rename the file after what it changes, with "extends: base" inside.',
+  unknown_scenario: (p: { name: string; suggestion: string | undefined; known: readonly string[] }) =>
+    `no scenario named "${p.name}" (no file scenarios/${p.name}.yaml); ${didYouMean(p.suggestion, `scenarios: ${p.known.join(', ')}.`)}`,
+  missing_extends: () => 'missing; add "extends: base" (or the name of the scenario this one changes) at the top level.',
+  missing_question: () =>
+    'missing; add "question:" at the top level with the one sentence this scenario answers, such as "What if ...?".',
+  bad_extends: (p: { written: string }) =>
+    `"${p.written}" is not a scenario name; write base, or another scenario's file name without .yaml (lowercase letters, digits and hyphens).`,
+  unknown_parent: (p: { name: string; suggestion: string | undefined; known: readonly string[] }) =>
+    `no scenario named "${p.name}" to extend (no file scenarios/${p.name}.yaml); ${didYouMean(p.suggestion, `extend one of: ${p.known.join(', ')}.`)}`,
+  extends_cycle: (p: { cycle: readonly string[] }) =>
+    `extends goes round in a cycle (${p.cycle.join(' → ')}) and never reaches base; make one of these scenarios extend base or a scenario outside the cycle.`,
+  extends_in_base: (p: { key: string }) =>
+    `"${p.key}:" belongs in a scenario file, not in the base assumptions: base is the assumptions directory itself and extends nothing. To build on base, create scenarios/<name>.yaml with "extends: base", a "question:" and only the values that differ.`,
+  patch_unknown: (p: { kind: ItemKind; name: string; parent: string; suggestion: string | undefined }) =>
+    `there is no ${p.kind} "${p.name}" in ${parentWords(p.parent)}${p.suggestion ? ` (did you mean "${p.suggestion}"?)` : ''}; "patch:" changes an existing ${p.kind}, and "add:" creates a new one with all its ${ITEM_PARTS[p.kind]}.`,
+  add_existing: (p: { kind: ItemKind; name: string; parent: string }) =>
+    `${p.kind} "${p.name}" already exists in ${parentWords(p.parent)}; change its ${ITEM_PARTS[p.kind]} under "patch:" instead ("add:" is for new ${p.kind}s).`,
+  patch_nothing: (p: { kind: ItemKind }) => `changes nothing; give the ${ITEM_PARTS[p.kind]} to change, or delete this entry.`,
+  no_cell_value: () =>
+    'has no value; write one as in a phases.csv cell (a step ramp is "0 months"), or list an optional column under "remove:" to drop it.',
+  missing_phase_column: (p: { column: string; name: string }) =>
+    `missing; a new phase needs energised_on, poi, chip and ramp: add "${p.column}:" under "${p.name}:".`,
+  remove_bad_target: (p: { written: string }) =>
+    `cannot remove "${p.written}"; "remove:" lists phases ("phases.<name>"), chips ("chips.<name>"), optional phase columns ("phases.<name>.end_of_life", "phases.<name>.refresh_to") and optional chip fields ("chips.<name>.power_ratio"). To change a value, override it instead.`,
+  remove_required: (p: { kind: ItemKind; name: string; part: string }) =>
+    `${p.part} is required for every ${p.kind} and cannot be removed; change it under "${p.kind}s: patch:" instead, or remove the whole ${p.kind} ("${p.kind}s.${p.name}").`,
+  remove_unknown: (p: { what: string; parent: string; suggestion: string | undefined }) =>
+    `there is no ${p.what} in ${parentWords(p.parent)} to remove; ${didYouMean(p.suggestion, 'check the name, or delete this entry.')}`,
+  remove_conflict: (p: { line: number }) =>
+    `is also changed under "patch:" on line ${p.line} of this file; either change it or remove it, not both.`,
+  duplicate_remove: (p: { firstLine: number }) => `is already listed on line ${p.firstLine}; keep only one.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;

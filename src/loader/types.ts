@@ -30,8 +30,14 @@ export interface AssumptionRecord {
   source?: string;
   confidence?: Confidence;
   note?: string;
-  /** Where the effective value was set. */
+  /** Where the effective value was set: the last entry of `setBy`. */
   at: SourceLocation;
+  /**
+   * Every place that set this assumption, in chain order: the base file first
+   * (when base sets it), then each scenario overlay that overrides it. A value
+   * set only by base has `setBy = [at]`.
+   */
+  setBy: SourceLocation[];
 }
 
 export type Severity = 'error' | 'warning';
@@ -55,11 +61,16 @@ export interface InputFile {
 }
 
 export interface LoadedScenario {
+  /** `base`, or the scenario's name (its file `scenarios/<name>.yaml`). */
   name: string;
+  /** Overlays applied, root first: `['base']`, or e.g. `['base', 'liquid-cooled', 'liquid-cooled-inference']`. */
+  chain: string[];
+  /** The one-sentence question the scenario answers. */
+  question: string;
   inputs: ModelInputs;
   /** Every effective assumption, in file order then field order. */
   records: AssumptionRecord[];
-  /** Every input file read, sorted by path. */
+  /** Every input file read: the base files and each overlay of the chain (`scenarios/<name>.yaml`), sorted by path. */
   files: InputFile[];
 }
 

@@ -50,7 +50,12 @@ export class YamlSource {
  * Parse a YAML file whose top level must be a mapping. Syntax errors and an
  * empty file are reported; the result is undefined when nothing can be read.
  */
-export function parseYaml(text: string, file: string, issues: Issues): YamlSource | undefined {
+export function parseYaml(
+  text: string,
+  file: string,
+  issues: Issues,
+  emptyCode: 'empty_file' | 'empty_scenario' = 'empty_file',
+): YamlSource | undefined {
   const lines = new LineCounter();
   // Repeated keys are found by YamlSource.entries, which can say where the first one is.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false });
@@ -63,7 +68,7 @@ export function parseYaml(text: string, file: string, issues: Issues): YamlSourc
     return undefined;
   }
   if (doc.contents === null) {
-    issues.add('empty_file', start, '');
+    issues.add(emptyCode, start, '');
     return undefined;
   }
   if (!isMap(doc.contents)) {

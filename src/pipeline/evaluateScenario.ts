@@ -3,7 +3,9 @@
  * and give the model's findings (e.g. phases exceeding the envelope) the
  * file:line of the assumptions behind them, so every problem reads alike.
  */
+import { shownPath } from '../loader/assumptionDir.js';
 import { loadAssumptions } from '../loader/loadAssumptions.js';
+import { BASE_SCENARIO, SCENARIO_DIR } from '../loader/scenarioFiles.js';
 import type { AssumptionRecord, InputIssue, LoadedScenario, SourceLocation } from '../loader/types.js';
 import { runModel, type ModelIssue } from '../model/runModel.js';
 import type { ModelResult } from '../results/types.js';
@@ -12,16 +14,26 @@ export type Evaluation =
   | { ok: true; scenario: LoadedScenario; result: ModelResult; warnings: InputIssue[] }
   | { ok: false; errors: InputIssue[]; warnings: InputIssue[] };
 
-/** Loads the assumptions in `dir` (shown to the user as `displayDir`) and runs the model. */
-export function evaluateScenario(dir: string, displayDir: string = dir): Evaluation {
-  const loaded = loadAssumptions(dir, { displayDir });
+/**
+ * Loads scenario `scenario` (default base) of the assumptions in `dir` (shown
+ * to the user as `displayDir`) and runs the model. A model finding located in
+ * a file the scenario inherits says which scenario it belongs to.
+ */
+export function evaluateScenario(dir: string, displayDir: string = dir, scenario: string = BASE_SCENARIO): Evaluation {
+  const loaded = loadAssumptions(dir, { displayDir, scenario });
   if (!loaded.ok) return loaded;
-  const { scenario } = loaded;
-  const outcome = runModel(scenario.inputs);
-  const locate = (issue: ModelIssue) => locateModelIssue(issue, scenario.records);
+  const loadedScenario = loaded.scenario;
+  const outcome = runModel(loadedScenario.inputs);
+  const { name, chain, records } = loadedScenario;
+  const ownFile = chain.length > 1 ? shownPath(displayDir, `${SCENARIO_DIR}/${name}.yaml`) : undefined;
+  const locate = (issue: ModelIssue) => {
+    const located = locateModelIssue(issue, records);
+    if (!ownFile || located.at.file === ownFile) return located;
+    return { ...located, message: `${located.message} (in scenario "${name}")` };
+  };
   const warnings = [...loaded.warnings, ...outcome.warnings.map(locate)];
   if (!outcome.ok) return { ok: false, errors: outcome.issues.map(locate), warnings };
-  return { ok: true, scenario, result: outcome.result, warnings };
+  return { ok: true, scenario: loadedScenario, result: outcome.result, warnings };
 }
 
 /**

@@ -1,15 +1,23 @@
 /**
- * Which scenarios an assumption directory holds. For now the directory itself
- * is the one scenario, `base`; scenario overlays will add to this list.
+ * Which scenarios an assumptions directory holds: `base` (the directory
+ * itself), then one per file in `scenarios/`, sorted by name. A misnamed file
+ * is listed too: loading it reports the name, so it is never silently skipped.
  */
+import { BASE_SCENARIO, scenarioFiles } from '../loader/scenarioFiles.js';
+
 export interface ScenarioSource {
   name: string;
-  /** Directory holding the scenario's assumption files. */
-  dir: string;
+  /** The assumptions directory every scenario of it is loaded from. */
+  assumptionsDir: string;
+  /** The overlay file, relative to `assumptionsDir` (`scenarios/<name>.yaml`); absent for base. */
+  file?: string;
 }
 
-export const BASE_SCENARIO = 'base';
+export { BASE_SCENARIO };
 
 export function listScenarios(assumptionsDir: string): ScenarioSource[] {
-  return [{ name: BASE_SCENARIO, dir: assumptionsDir }];
+  return [
+    { name: BASE_SCENARIO, assumptionsDir },
+    ...scenarioFiles(assumptionsDir).map(({ name, file }) => ({ name, assumptionsDir, file })),
+  ];
 }

@@ -5,11 +5,12 @@
  *
  * Absent optional fields are written as `null`, never omitted: every object of
  * a kind has the same keys, so pandas.json_normalize and jq see a fixed shape.
- * New keys may be added without a version bump (a per-value chain of overlay
- * files will sit beside `set_at`); `manifest_version` changes only when a key
- * is removed or changes meaning.
+ * New keys may be added without a version bump (`set_by`, the chain of files
+ * that set each value, sits beside `set_at`; `question` and `chain` name the
+ * scenario); `manifest_version` changes only when a key is removed or changes
+ * meaning.
  */
-import type { AssumptionRecord, InputFile, LoadedScenario } from '../loader/types.js';
+import type { AssumptionRecord, InputFile, LoadedScenario, SourceLocation } from '../loader/types.js';
 import type { EnvelopeCheck } from '../results/types.js';
 import { decimalsForUnit } from './decimals.js';
 import { formatFixed } from './number.js';
@@ -33,6 +34,8 @@ export function renderManifest({ scenario, envelope, tables, version, warnings }
     manifest_version: MANIFEST_VERSION,
     gwplan_version: version,
     scenario: scenario.name,
+    question: scenario.question,
+    chain: [...scenario.chain],
     inputs: inputs.map((file) => ({ path: file.path, sha256: file.sha256 })),
     assumptions: scenario.records.map((record) => assumptionEntry(record, inputs)),
     outputs: tables.map((table) => ({
@@ -57,14 +60,21 @@ function assumptionEntry(record: AssumptionRecord, inputs: readonly InputFile[])
     source: record.source ?? null,
     confidence: record.confidence ?? null,
     note: record.note ?? null,
-    set_at: `${inputPath(record.at.file, inputs)}:${record.at.line}:${record.at.column}`,
+    set_at: location(record.at, inputs),
+    // Base first, then each overlay that overrode it, in chain order; the last is set_at.
+    set_by: record.setBy.map((at) => location(at, inputs)),
   };
+}
+
+function location(at: SourceLocation, inputs: readonly InputFile[]): string {
+  return `${inputPath(at.file, inputs)}:${at.line}:${at.column}`;
 }
 
 /**
  * The loader locates values by the path shown to the user (assumptions dir as
  * given + file name), which may be absolute; the manifest names the file as in
- * `inputs`, relative to the assumptions directory, so the two can be joined.
+ * `inputs`, relative to the assumptions directory (`facility.yaml`,
+ * `scenarios/liquid-cooled.yaml`), so the two can be joined.
  * A location outside every input file (none today) is kept as given.
  */
 function inputPath(shownPath: string, inputs: readonly InputFile[]): string {

@@ -17,6 +17,7 @@ describe('an assumption value: scalar or mapping', () => {
       confidence: 'official',
       note: "Reported as '~2 GW'; the range reflects the tilde.",
       at: { file: 'assumptions/envelope.yaml', line: 10, column: 12 },
+      setBy: [{ file: 'assumptions/envelope.yaml', line: 10, column: 12 }],
     });
   });
 

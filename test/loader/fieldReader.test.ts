@@ -38,6 +38,7 @@ describe('readFields: keys checked against the field table', () => {
       written: 'bf16',
       source: 'gwplan default',
       at: { file: 'assumptions/utilisation.yaml', line: 5, column: 1 },
+      setBy: [{ file: 'assumptions/utilisation.yaml', line: 5, column: 1 }],
     });
   });
 

@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadAssumptions } from '../../src/loader/index.js';
 import type { ModelInputs } from '../../src/model/inputs.js';
-import { errorsOf, loadEdited, replaceOnce, SHIPPED } from './fixture.js';
+import { listScenarios } from '../../src/pipeline/scenarios.js';
+import { errorsOf, loadEdited, loadScenario, recordOf, replaceOnce, setByOf, SHIPPED, yaml } from './fixture.js';
 
 const TEN_YEARS = (value: number) => Array<number>(10).fill(value);
 const FACTORS = { method: 'factors', serverFactor: 1.53, itFactor: 1.14 } as const;
@@ -148,5 +149,137 @@ describe('loadAssumptions', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('loadAssumptions of a scenario', () => {
+  const [A, B, C] = ['a', 'b', 'c'].map((name) => `assumptions/scenarios/${name}.yaml`) as [string, string, string];
+  const chain = {
+    'a.yaml': yaml('extends: base', 'question: "A?"', 'facility:', '  design_pue: 1.2', '  annual_pue: 1.1'),
+    'b.yaml': yaml('extends: a', 'question: "B?"', 'facility:', '  design_pue: 1.18', 'utilisation:', '  oversubscription_ratio: 1.2'),
+    'c.yaml': yaml('extends: b', 'question: "C?"', 'facility:', '  design_pue: 1.16'),
+  };
+
+  it('is base by default, with its chain and question', () => {
+    const outcome = loadAssumptions(SHIPPED, { displayDir: 'assumptions' });
+    expect(outcome.ok && [outcome.scenario.name, outcome.scenario.chain, outcome.scenario.question]).toEqual([
+      'base',
+      ['base'],
+      'The reported ~2 GW of AWS Trainium capacity for OpenAI, as shipped.',
+    ]);
+    for (const record of outcome.ok ? outcome.scenario.records : []) expect(record.setBy, record.path).toEqual([record.at]);
+  });
+
+  it('inherits over several levels: the grandchild sees its parent and grandparent, and the nearest wins', () => {
+    const outcome = loadScenario('c', chain);
+    if (!outcome.ok) throw new Error(errorsOf(outcome).join('\n'));
+    const { name, chain: names, question, inputs, files } = outcome.scenario;
+    expect([name, names, question]).toEqual(['c', ['base', 'a', 'b', 'c'], 'C?']);
+    expect([inputs.facility.designPue, inputs.facility.annualPue[0], inputs.utilisation.oversubscriptionRatio]).toEqual([1.16, 1.1, 1.2]);
+    expect(setByOf(recordOf(outcome, 'facility.design_pue'))).toEqual(['assumptions/facility.yaml:15:12', `${A}:4:15`, `${B}:4:15`, `${C}:4:15`]);
+    expect(setByOf(recordOf(outcome, 'facility.annual_pue'))).toEqual(['assumptions/facility.yaml:22:12', `${A}:5:15`]);
+    expect(recordOf(outcome, 'facility.design_pue')!.at).toEqual({ file: C, line: 4, column: 15 });
+    expect(files.map((f) => f.path)).toEqual([
+      'chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml',
+      'scenarios/a.yaml', 'scenarios/b.yaml', 'scenarios/c.yaml', 'utilisation.yaml',
+    ]);
+    const sha256 = createHash('sha256').update(chain['b.yaml']).digest('hex');
+    expect(files.find((f) => f.path === 'scenarios/b.yaml')!.sha256).toBe(sha256);
+  });
+
+  it('names a cycle, once, whichever scenario of it or beyond it is loaded', () => {
+    const overlays = {
+      'b.yaml': yaml('extends: a', 'question: "B?"'),
+      'a.yaml': yaml('extends: b', 'question: "A?"'),
+      'c.yaml': yaml('extends: b', 'question: "C?"'),
+    };
+    const cycle = `${A}:1:10 extends: extends goes round in a cycle (a → b → a) and never reaches base; make one of these scenarios extend base or a scenario outside the cycle.`;
+    for (const name of ['a', 'b', 'c']) expect(errorsOf(loadScenario(name, overlays)), name).toEqual([cycle]);
+    expect(errorsOf(loadScenario('a', { 'a.yaml': yaml('extends: a', 'question: "A?"') }))).toEqual([
+      `${A}:1:10 extends: extends goes round in a cycle (a → a) and never reaches base; make one of these scenarios extend base or a scenario outside the cycle.`,
+    ]);
+  });
+
+  it('names a missing parent, suggesting the nearest scenario', () => {
+    const overlays = { 'a.yaml': yaml('extends: liquid-coold', 'question: "Q?"'), 'liquid-cooled.yaml': yaml('extends: base', 'question: "Q?"') };
+    expect(errorsOf(loadScenario('a', overlays))).toEqual([
+      `${A}:1:10 extends: no scenario named "liquid-coold" to extend (no file scenarios/liquid-coold.yaml); did you mean "liquid-cooled"?`,
+    ]);
+    expect(errorsOf(loadScenario('a', { 'a.yaml': yaml('extends: zzz', 'question: "Q?"'), 'b.yaml': yaml('extends: base', 'question: "Q?"') }))).toEqual([
+      `${A}:1:10 extends: no scenario named "zzz" to extend (no file scenarios/zzz.yaml); extend one of: base, b.`,
+    ]);
+  });
+
+  it('names an unknown scenario asked for', () => {
+    expect(errorsOf(loadScenario('liquid-coold', { 'liquid-cooled.yaml': yaml('extends: base', 'question: "Q?"') }))).toEqual([
+      'assumptions/scenarios:1:1 no scenario named "liquid-coold" (no file scenarios/liquid-coold.yaml); did you mean "liquid-cooled"?',
+    ]);
+  });
+
+  it('reports a bad scenario file name when that scenario is loaded, suggesting a good one', () => {
+    const header = yaml('extends: base', 'question: "Q?"');
+    expect(errorsOf(loadScenario('Liquid_Cooled', { 'Liquid_Cooled.yaml': header }))).toEqual([
+      'assumptions/scenarios/Liquid_Cooled.yaml:1:1 "Liquid_Cooled.yaml" is not a scenario file name: a scenario is named with lowercase letters, digits and hyphens, and ends in .yaml; rename the file, e.g. to "liquid-cooled.yaml".',
+    ]);
+    expect(errorsOf(loadScenario('a.yml', { 'a.yml': header }))).toEqual([
+      'assumptions/scenarios/a.yml:1:1 "a.yml" is not a scenario file name: a scenario is named with lowercase letters, digits and hyphens, and ends in .yaml; rename the file, e.g. to "a.yaml".',
+    ]);
+    expect(errorsOf(loadScenario('base.yaml', { 'base.yaml': header }))).toEqual([
+      'assumptions/scenarios/base.yaml:1:1 the name "base" is reserved for the assumptions directory itself, so scenarios/base.yaml cannot be a scenario; rename the file after what it changes, with "extends: base" inside.',
+    ]);
+  });
+
+  it('refuses "extends" in a base file: base is the directory itself', () => {
+    expect(errorsOf(loadEdited({ 'envelope.yaml': (t) => `extends: base\n${t}` }))).toEqual([
+      'assumptions/envelope.yaml:1:1 extends: "extends:" belongs in a scenario file, not in the base assumptions: base is the assumptions directory itself and extends nothing. To build on base, create scenarios/<name>.yaml with "extends: base", a "question:" and only the values that differ.',
+    ]);
+  });
+
+  it("reports base's errors with the scenario's own, each once, and the scenario's never hide base's", () => {
+    const brokenBase = {
+      'facility.yaml': replaceOnce('value: 1.25', 'value: 0.95'),
+      'phases.csv': replaceOnce('2027-04-01', '2027-02-30'),
+    };
+    const overlays = { 'a.yaml': yaml('extends: base', 'question: "A?"', 'facility:', '  headroom: 2'), 'b.yaml': yaml('extends: a', 'question: "B?"') };
+    const baseErrors = [
+      'assumptions/facility.yaml:15:12 facility.design_pue: "0.95" is out of range; expected at least 1. Correct the value.',
+      'assumptions/phases.csv:3:8 phases.trn3-b.energised_on: "2027-02-30" is not a calendar date written YYYY-MM-DD; write one such as "2026-10-01".',
+    ];
+    const aError = `${A}:4:13 facility.headroom: "2" is out of range; expected at least 0 and less than 1. Correct the value.`;
+    expect(errorsOf(loadScenario('base', overlays, brokenBase))).toEqual(baseErrors);
+    expect(errorsOf(loadScenario('a', overlays, brokenBase))).toEqual([...baseErrors, aError]);
+    expect(errorsOf(loadScenario('b', overlays, brokenBase))).toEqual([...baseErrors, aError]);
+    // Base errors are reported even when the chain cannot be followed.
+    expect(errorsOf(loadScenario('c', { 'c.yaml': yaml('extends: nope', 'question: "C?"') }, brokenBase))).toEqual([
+      ...baseErrors,
+      `${C}:1:10 extends: no scenario named "nope" to extend (no file scenarios/nope.yaml); extend one of: base.`,
+    ]);
+  });
+
+  it('shows overlay files under the directory as given', () => {
+    const outcome = loadScenario('a', { 'a.yaml': yaml('extends: base', 'question: "A?"', 'facility:', '  design_pue: 0.9') });
+    expect(outcome.ok ? [] : outcome.errors.map((e) => e.at.file)).toEqual([A]);
+  });
+
+  it('loads every shipped scenario without errors', () => {
+    const names = listScenarios(SHIPPED).map((s) => s.name);
+    expect(names[0]).toBe('base');
+    for (const name of names) {
+      const outcome = loadAssumptions(SHIPPED, { displayDir: 'assumptions', scenario: name });
+      expect(errorsOf(outcome), name).toEqual([]);
+      if (!outcome.ok) continue;
+      expect(outcome.scenario.name).toBe(name);
+      expect(outcome.scenario.chain.at(-1)).toBe(name);
+      expect(outcome.scenario.question, name).toMatch(/\S/);
+    }
+  });
+
+  it('gives each load its own records: changing one never reaches the next', () => {
+    const first = loadAssumptions(SHIPPED, { displayDir: 'assumptions', scenario: 'base' });
+    if (!first.ok) throw new Error('base does not load');
+    first.scenario.records[0]!.setBy.push({ file: 'x', line: 1, column: 1 });
+    (first.scenario.records[0] as { value: unknown }).value = -1;
+    const second = loadAssumptions(SHIPPED, { displayDir: 'assumptions', scenario: 'base' });
+    expect(second.ok && second.scenario.records[0]).toMatchObject({ value: 2000, setBy: [second.ok && second.scenario.records[0]!.at] });
   });
 });

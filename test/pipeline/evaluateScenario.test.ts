@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { AssumptionRecord } from '../../src/loader/types.js';
+import { formatIssue, type AssumptionRecord } from '../../src/loader/types.js';
 import { evaluateScenario, locateModelIssue } from '../../src/pipeline/evaluateScenario.js';
+import { renderScenarioOutputs } from '../../src/writers/scenarioOutputs.js';
+import { inCopy, yaml } from '../loader/fixture.js';
 
 const at = (line: number) => ({ file: 'assumptions/phases.csv', line, column: 20 });
+const record = (path: string, value: number, written: string, where: AssumptionRecord['at']): AssumptionRecord =>
+  ({ path, value, unit: 'MW', written, at: where, setBy: [where] });
 const RECORDS: AssumptionRecord[] = [
-  { path: 'envelope.power', value: 2000, unit: 'MW', written: '2 GW', at: { file: 'assumptions/envelope.yaml', line: 10, column: 12 } },
-  { path: 'phases.a.poi', value: 250, unit: 'MW', written: '250 MW', at: at(2) },
-  { path: 'phases.b.poi', value: 900, unit: 'MW', written: '900 MW', at: at(3) },
+  record('envelope.power', 2000, '2 GW', { file: 'assumptions/envelope.yaml', line: 10, column: 12 }),
+  record('phases.a.poi', 250, '250 MW', at(2)),
+  record('phases.b.poi', 900, '900 MW', at(3)),
 ];
 
 describe('locateModelIssue', () => {
@@ -24,6 +28,47 @@ describe('locateModelIssue', () => {
 });
 
 describe('evaluateScenario', () => {
+  const HEADER = ['extends: base', 'question: "What if it were liquid-cooled?"'];
+  const overlays = {
+    'scenarios/liquid.yaml': yaml(...HEADER, 'facility:', '  design_pue: 1.15', '  annual_pue: 1.08'),
+    'scenarios/liquid-inference.yaml': yaml('extends: liquid', 'question: "And served inference?"', 'utilisation:', '  power_ratio: 0.55', 'facility:', '  annual_pue: 1.06'),
+    'scenarios/small.yaml': yaml(...HEADER, 'envelope:', '  power: 1 GW'),
+  };
+  const evaluate = (scenario: string) => inCopy(overlays, (dir) => evaluateScenario(dir, 'assumptions', scenario), { baseOnly: true });
+
+  it('evaluates a scenario by name, with its chain, and the model sees the merged inputs', () => {
+    const [base, liquid] = [evaluate('base'), evaluate('liquid-inference')];
+    if (!base.ok || !liquid.ok) throw new Error('does not evaluate');
+    expect(liquid.scenario.chain).toEqual(['base', 'liquid', 'liquid-inference']);
+    expect(liquid.scenario.inputs.facility).toMatchObject({ designPue: 1.15, annualPue: Array(10).fill(1.06) });
+    // A lower design PUE leaves more critical IT for the same POI.
+    expect(liquid.result.fleet[0]!.criticalItMw).toBeGreaterThan(base.result.fleet[0]!.criticalItMw);
+  });
+
+  it('writes the chain of places that set each value into manifest.json', () => {
+    const evaluation = evaluate('liquid-inference');
+    if (!evaluation.ok) throw new Error('does not evaluate');
+    const manifest = JSON.parse(renderScenarioOutputs(evaluation.scenario, evaluation.result, { version: 'test', warnings: [] }).get('manifest.json')!);
+    expect([manifest.scenario, manifest.question, manifest.chain]).toEqual(['liquid-inference', 'And served inference?', ['base', 'liquid', 'liquid-inference']]);
+    const byPath = new Map(manifest.assumptions.map((a: { path: string }) => [a.path, a]));
+    expect(byPath.get('facility.annual_pue')).toMatchObject({
+      value: 1.06,
+      set_at: 'scenarios/liquid-inference.yaml:6:15',
+      set_by: ['facility.yaml:22:12', 'scenarios/liquid.yaml:5:15', 'scenarios/liquid-inference.yaml:6:15'],
+    });
+    expect(byPath.get('facility.design_pue')).toMatchObject({ set_by: ['facility.yaml:15:12', 'scenarios/liquid.yaml:4:15'] });
+    expect(byPath.get('facility.headroom')).toMatchObject({ set_by: ['facility.yaml:8:12'] });
+    expect(manifest.inputs.map((i: { path: string }) => i.path)).toContain('scenarios/liquid.yaml');
+  });
+
+  it('says which scenario a model finding belongs to when it is located in an inherited file', () => {
+    const evaluation = evaluate('small');
+    expect(evaluation.ok).toBe(false);
+    const errors = evaluation.ok ? [] : evaluation.errors.map(formatIssue);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) expect(error).toMatch(/^assumptions\/phases\.csv:\d+:\d+ phases\.[\w-]+\.poi: .* \(in scenario "small"\)$/);
+  });
+
   it('evaluates the shipped assumptions without errors', () => {
     const evaluation = evaluateScenario(join(import.meta.dirname, '..', '..', 'assumptions'), 'assumptions');
     expect(evaluation.ok).toBe(true);

@@ -68,6 +68,7 @@ export function sampleRecords(): AssumptionRecord[] {
       confidence: 'official',
       // The loader shows paths as the user gave the directory, possibly absolute.
       at: { file: '/home/planner/gwplan/assumptions/envelope.yaml', line: 4, column: 10 },
+      setBy: [{ file: '/home/planner/gwplan/assumptions/envelope.yaml', line: 4, column: 10 }],
     },
     {
       path: 'facility.design_pue',
@@ -79,7 +80,12 @@ export function sampleRecords(): AssumptionRecord[] {
       source: 'Epoch, 2025-12-18',
       confidence: 'analyst-estimate',
       note: 'design day, sizing only',
-      at: { file: 'assumptions/facility.yaml', line: 7, column: 12 },
+      at: { file: 'assumptions/scenarios/liquid-cooled.yaml', line: 9, column: 12 },
+      // Set in base, then overridden by a scenario overlay.
+      setBy: [
+        { file: 'assumptions/facility.yaml', line: 7, column: 12 },
+        { file: 'assumptions/scenarios/liquid-cooled.yaml', line: 9, column: 12 },
+      ],
     },
     {
       path: 'phases.trn3-a.energised_on',
@@ -87,18 +93,22 @@ export function sampleRecords(): AssumptionRecord[] {
       unit: '',
       written: '2026-10-01',
       at: { file: 'assumptions/phases.csv', line: 2, column: 8 },
+      setBy: [{ file: 'assumptions/phases.csv', line: 2, column: 8 }],
     },
   ];
 }
 
 export function sampleScenario(): LoadedScenario {
   return {
-    name: 'base',
+    name: 'liquid-cooled',
+    chain: ['base', 'liquid-cooled'],
+    question: 'What if the campus is liquid-cooled?',
     inputs: sampleInputs(),
     records: sampleRecords(),
     // Deliberately out of order: the manifest sorts them.
     files: [
       { path: 'phases.csv', sha256: 'c'.repeat(64) },
+      { path: 'scenarios/liquid-cooled.yaml', sha256: 'd'.repeat(64) },
       { path: 'envelope.yaml', sha256: 'a'.repeat(64) },
       { path: 'facility.yaml', sha256: 'b'.repeat(64) },
     ],

@@ -13,6 +13,8 @@ describe('manifest.json', () => {
       'manifest_version',
       'gwplan_version',
       'scenario',
+      'question',
+      'chain',
       'inputs',
       'assumptions',
       'outputs',
@@ -23,16 +25,22 @@ describe('manifest.json', () => {
 
   it('is 2-space indented JSON with LF line ends and a final newline', () => {
     const text = render();
-    expect(text.startsWith('{\n  "manifest_version": 1,\n  "gwplan_version": "0.1.0",\n  "scenario": "base",\n')).toBe(true);
+    expect(text.startsWith('{\n  "manifest_version": 1,\n  "gwplan_version": "0.1.0",\n  "scenario": "liquid-cooled",\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text).not.toContain('\r');
   });
 
-  it('lists input files sorted by path with their hashes', () => {
+  it('names the scenario, the question it answers and its chain of overlays', () => {
+    const manifest = JSON.parse(render());
+    expect(manifest).toMatchObject({ scenario: 'liquid-cooled', question: 'What if the campus is liquid-cooled?', chain: ['base', 'liquid-cooled'] });
+  });
+
+  it('lists input files, overlays included, sorted by path with their hashes', () => {
     expect(JSON.parse(render()).inputs).toEqual([
       { path: 'envelope.yaml', sha256: 'a'.repeat(64) },
       { path: 'facility.yaml', sha256: 'b'.repeat(64) },
       { path: 'phases.csv', sha256: 'c'.repeat(64) },
+      { path: 'scenarios/liquid-cooled.yaml', sha256: 'd'.repeat(64) },
     ]);
   });
 
@@ -49,9 +57,20 @@ describe('manifest.json', () => {
       confidence: null,
       note: null,
       set_at: 'phases.csv:2:8',
+      set_by: ['phases.csv:2:8'],
     });
     expect(Object.keys(assumptions[1])).toEqual(Object.keys(assumptions[2]));
-    expect(assumptions[1]).toMatchObject({ value: 1.25, low: 1.2, high: 1.4, note: 'design day, sizing only', set_at: 'facility.yaml:7:12' });
+    expect(assumptions[1]).toMatchObject({ value: 1.25, low: 1.2, high: 1.4, note: 'design day, sizing only', set_at: 'scenarios/liquid-cooled.yaml:9:12' });
+  });
+
+  it('gives every assumption the chain of places that set it, base first, relative to the assumptions directory', () => {
+    const { assumptions } = JSON.parse(render());
+    expect(assumptions.map((a: { set_by: string[] }) => a.set_by)).toEqual([
+      ['envelope.yaml:4:10'],
+      ['facility.yaml:7:12', 'scenarios/liquid-cooled.yaml:9:12'],
+      ['phases.csv:2:8'],
+    ]);
+    for (const a of assumptions) expect(a.set_by.at(-1)).toBe(a.set_at);
   });
 
   it('names files relative to the assumptions directory, never absolute', () => {
