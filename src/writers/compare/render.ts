@@ -1,0 +1,108 @@
+/**
+ * A ComparisonReport as the files of OUT/compare/, rendered in memory (pure);
+ * the CLI writes them with writeOutputTree like every other output. Also the
+ * column tables of docs/compare.md, from the same specs.
+ */
+import { checkAttributionSums } from '../../compare/compareScenarios.js';
+import type { ComparisonReport } from '../../compare/types.js';
+import { columnInfo, type ColumnInfo, type TableSpec } from '../columns.js';
+import { renderCsv } from '../csv.js';
+import { COMPARE_ROUNDING, MIN_SHARE_DECIMALS } from './decimals.js';
+import { ANNUAL_COMPARE_TABLE, assumptionsTable, ATTRIBUTION_TABLE, summaryTable, type CompareTable, type SummaryCsvRow } from './tables.js';
+
+/** The output subdirectory; a scenario cannot take this name. */
+export const COMPARE_DIR = 'compare';
+
+/** File name -> content: summary.csv, annual.csv, assumptions.csv, attribution.csv, in that order. */
+export function renderComparison(report: ComparisonReport): Map<string, string> {
+  const clash = headerClash(report.baseline, report.scenarios);
+  if (clash) throw new Error(`compare: ${clash}`);
+  // Checked again here, so no writer of a report can skip it.
+  checkAttributionSums(report);
+  const all = [report.baseline, ...report.scenarios];
+  const summaryRows = report.summary.filter((row): row is SummaryCsvRow => row.kind !== 'text');
+  return new Map([
+    csv(summaryTable(report.baseline, report.scenarios), summaryRows),
+    csv(ANNUAL_COMPARE_TABLE, report.annual),
+    csv(assumptionsTable(all), report.assumptions),
+    csv(ATTRIBUTION_TABLE, report.attribution.flatMap((a) => a.rows)),
+  ]);
+}
+
+function csv<Row>(table: CompareTable<Row>, rows: readonly Row[]): [string, string] {
+  // renderCsv needs only the file name and columns; rowsOf belongs to per-scenario tables.
+  const spec: TableSpec<Row> = { ...table, rowsOf: () => rows };
+  return [table.file, renderCsv(spec, rows)];
+}
+
+/**
+ * Scenario names become column names; two columns of one file must not share
+ * a name (`x_delta` beside a scenario named `x_delta`, or a scenario named
+ * `metric`). A message for the user, or undefined when the names fit.
+ */
+export function headerClash(baseline: string, scenarios: readonly string[]): string | undefined {
+  const tables: CompareTable<never>[] = [
+    summaryTable(baseline, scenarios) as CompareTable<never>,
+    assumptionsTable([baseline, ...scenarios]) as CompareTable<never>,
+  ];
+  for (const table of tables) {
+    const names = table.columns.map((c) => c.name);
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated !== undefined) {
+      return `scenario names give ${table.file} two columns named "${repeated}"; rename a scenario file so that no name is "metric", "unit" or "assumption", or another name plus "_delta", "_delta_pct" or "_set_at".`;
+    }
+  }
+  return undefined;
+}
+
+export const COMPARE_COLUMNS_START = '<!-- compare-columns:start -->';
+export const COMPARE_COLUMNS_END = '<!-- compare-columns:end -->';
+
+/** Markdown for docs/compare.md: each file's columns, scenario columns shown for one scenario. */
+export function renderCompareColumnTables(): string {
+  const tables: { file: string; description: string; columns: ColumnInfo[] }[] = [
+    info(summaryTable('<baseline>', ['<scenario>'])),
+    info(ANNUAL_COMPARE_TABLE),
+    info(assumptionsTable(['<baseline>', '<scenario>'])),
+    info(ATTRIBUTION_TABLE),
+  ];
+  const sections = tables.map((table) =>
+    [
+      `### compare/${table.file}`,
+      '',
+      table.description,
+      '',
+      '| column | unit | decimals | meaning |',
+      '| --- | --- | --- | --- |',
+      ...table.columns.map((column) => `| \`${column.name}\` | ${unitText(column)} | ${decimalsText(column)} | ${cell(column.description)} |`),
+    ].join('\n'),
+  );
+  const rounding = [
+    '### Decimals of the compare-only units',
+    '',
+    `Every other unit keeps its decimals from docs/outputs.md (Decimals by unit); attribution shares keep at least ${MIN_SHARE_DECIMALS}.`,
+    '',
+    '| unit | decimals | resolution |',
+    '| --- | --- | --- |',
+    ...COMPARE_ROUNDING.map((rule) => `| \`${rule.unit}\` | ${rule.decimals} | ${cell(rule.resolution)} |`),
+  ].join('\n');
+  return `\n${[...sections, rounding].join('\n\n')}\n`;
+}
+
+function info<Row>(table: CompareTable<Row>) {
+  return { file: table.file, description: table.description, columns: table.columns.map(columnInfo) };
+}
+
+function unitText(column: ColumnInfo): string {
+  if (column.unit === null) return 'per row (`unit` column)';
+  return column.unit === '' ? 'text' : `\`${column.unit}\``;
+}
+
+function decimalsText(column: ColumnInfo): string {
+  if (column.unit === null) return 'by unit';
+  return column.decimals === null ? '-' : String(column.decimals);
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { diffInputs, mixInputs, phaseColumn, sameInputs } from '../../src/compare/factors.js';
+import { PHASE_COLUMNS } from '../../src/loader/fieldTable.js';
+import type { ModelInputs, PhaseSpec } from '../../src/model/inputs.js';
+import { baseCaseInputs, byYear, makeInputs, oneChip, onePhase } from '../model/fixtures.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+function edited(change: (inputs: Mutable<ModelInputs>) => void): ModelInputs {
+  const inputs = structuredClone(baseCaseInputs()) as Mutable<ModelInputs>;
+  change(inputs);
+  return inputs;
+}
+
+const labels = (base: ModelInputs, scenario: ModelInputs) => diffInputs(base, scenario).map((f) => f.label);
+
+describe('diffInputs', () => {
+  it('finds nothing between equal inputs', () => {
+    expect(diffInputs(baseCaseInputs(), baseCaseInputs())).toEqual([]);
+  });
+
+  it('labels each changed leaf with its assumption path, in file order', () => {
+    const scenario = edited((s) => {
+      s.context.wueM3PerMwh = 0.12;
+      s.utilisation.oversubscriptionRatio = 1.2;
+      s.facility.designPue = 1.15;
+      s.procurement.mix = { ...s.procurement.mix, solar: 0.2, clean_firm: 0.4 };
+      s.envelope.basis = 'critical_it';
+    });
+    expect(labels(baseCaseInputs(), scenario)).toEqual([
+      'envelope.basis',
+      'facility.design_pue',
+      'utilisation.oversubscription_ratio',
+      'procurement.mix.solar',
+      'procurement.mix.clean_firm',
+      'context.wue',
+    ]);
+  });
+
+  it('counts a ByYear array as one factor', () => {
+    const scenario = edited((s) => {
+      s.facility.annualPue = [1.14, 1.14, 1.14, 1.12, 1.1, 1.1, 1.1, 1.1, 1.1, 1.08];
+    });
+    expect(labels(baseCaseInputs(), scenario)).toEqual(['facility.annual_pue']);
+  });
+
+  it('names chip fields by their YAML key, and an all-in power method object as one factor', () => {
+    const scenario = edited((s) => {
+      s.chips[1] = { ...s.chips[1]!, tdpW: 1400, powerRatio: 0.7 };
+      s.chips[2] = { ...s.chips[2]!, allInPower: { method: 'explicit', allInW: 2600 } };
+      s.chips[0] = { ...s.chips[0]!, allInPower: { method: 'factors', serverFactor: 1.82, itFactor: 1.14 } };
+    });
+    expect(labels(baseCaseInputs(), scenario)).toEqual([
+      'chips.trainium2.server_factor',
+      'chips.trainium3.tdp',
+      'chips.trainium3.power_ratio',
+      'chips.trainium4.all_in_power + chips.trainium4.server_factor + chips.trainium4.it_factor',
+    ]);
+  });
+
+  it('matches phases by name: a changed column is a factor, an added or removed phase one factor', () => {
+    const scenario = edited((s) => {
+      s.phases = [
+        { ...s.phases[4]!, energisedOn: '2030-04-01', rampHours: 0, endOfLife: '2035-01-01' },
+        ...s.phases.slice(1, 4),
+        { name: 'extra', energisedOn: '2031-01-01', poi: { kind: 'share', share: 0.05 }, chip: 'trainium4', rampHours: 0 },
+      ];
+    });
+    expect(labels(baseCaseInputs(), scenario)).toEqual([
+      'phases.trn3-a',
+      'phases.trn4-c.energised_on',
+      'phases.trn4-c.ramp',
+      'phases.trn4-c.end_of_life',
+      'phases.extra',
+    ]);
+  });
+
+  it('maps every PhaseSpec field to its phases.csv column', () => {
+    const full: Required<PhaseSpec> = { name: 'p', energisedOn: '', poi: { kind: 'mw', mw: 1 }, chip: '', rampHours: 0, endOfLife: '', refreshTo: '' };
+    const columns = Object.keys(full).map(phaseColumn);
+    for (const column of columns) expect(Object.keys(PHASE_COLUMNS)).toContain(column);
+    expect(columns).toEqual(['name', 'energised_on', 'poi', 'chip', 'ramp', 'end_of_life', 'refresh_to']);
+  });
+});
+
+describe('mixInputs', () => {
+  const scenario = edited((s) => {
+    s.facility.annualPue = byYear(10, 1.08);
+    s.chips[1] = { ...s.chips[1]!, tdpW: 1400 };
+    s.phases = [...s.phases.slice(0, 4), { ...s.phases[4]!, rampHours: 0 }, { name: 'extra', energisedOn: '2031-01-01', poi: { kind: 'mw', mw: 10 }, chip: 'trainium4', rampHours: 0 }];
+  });
+  const factors = diffInputs(baseCaseInputs(), scenario);
+
+  it('with every factor rebuilds the scenario, and with none the baseline', () => {
+    expect(sameInputs(mixInputs(baseCaseInputs(), factors, () => true), scenario)).toBe(true);
+    expect(mixInputs(baseCaseInputs(), factors, () => false)).toEqual(baseCaseInputs());
+  });
+
+  it('takes exactly the chosen factors from the scenario', () => {
+    const mixed = mixInputs(baseCaseInputs(), factors, (i) => factors[i]!.label === 'chips.trainium3.tdp');
+    expect(mixed.chips[1]!.tdpW).toBe(1400);
+    expect(mixed.facility.annualPue).toEqual(byYear(10, 1.14));
+    expect(mixed.phases.map((p) => p.name)).toEqual(baseCaseInputs().phases.map((p) => p.name));
+  });
+
+  it('does not alter the inputs it mixes', () => {
+    const before = structuredClone(baseCaseInputs());
+    mixInputs(baseCaseInputs(), factors, () => true);
+    expect(baseCaseInputs()).toEqual(before);
+  });
+
+  it('re-indexes yearly arrays by calendar year when the horizon changes', () => {
+    const base = makeInputs({ facility: { annualPue: [1.2, 1.1] } }); // 2026-2027
+    const longer = makeInputs({ horizon: { firstYear: 2026, lastYear: 2029 }, utilisation: { powerRatio: [0.5, 0.5, 0.4, 0.4] }, facility: { annualPue: [1.2, 1.1, 1.1, 1.1] } });
+    const found = diffInputs(base, longer);
+    // annual_pue held flat past 2027 is the same assumption; power_ratio changes in 2028.
+    expect(found.map((f) => f.label)).toEqual(['horizon.last_year', 'utilisation.power_ratio']);
+    const horizonOnly = mixInputs(base, found, (i) => i === 0);
+    expect(horizonOnly.facility.annualPue).toEqual([1.2, 1.1, 1.1, 1.1]);
+    expect(horizonOnly.utilisation.powerRatio).toEqual([0.5, 0.5, 0.5, 0.5]);
+    const ratioOnly = mixInputs(base, found, (i) => i === 1);
+    expect(ratioOnly.utilisation.powerRatio).toEqual([0.5, 0.5]);
+    expect(sameInputs(mixInputs(base, found, () => true), longer)).toBe(true);
+  });
+
+  it('adds and removes chips by name', () => {
+    const base = makeInputs();
+    const scenario = makeInputs({ chips: [oneChip({ name: 'other' })], phases: [onePhase({ chip: 'other' })] });
+    expect(labels(base, scenario)).toEqual(['chips.chip', 'chips.other', 'phases.p1.chip']);
+  });
+});

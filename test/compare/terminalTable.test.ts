@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { compareScenarios } from '../../src/compare/compareScenarios.js';
+import { attributionLines, HEADLINE_METRICS, headlineTable } from '../../src/compare/terminalTable.js';
+import type { ModelInputs } from '../../src/model/inputs.js';
+import { baseCaseInputs, byYear } from '../model/fixtures.js';
+import { scenarioRun } from './fixtures.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
+function edited(change: (inputs: Mutable<ModelInputs>) => void): ModelInputs {
+  const inputs = structuredClone(baseCaseInputs()) as Mutable<ModelInputs>;
+  change(inputs);
+  return inputs;
+}
+
+const late = edited((s) => void (s.phases[4] = { ...s.phases[4]!, energisedOn: '2030-07-01' }));
+const cool = edited((s) => void (s.facility.annualPue = byYear(10, 1.08)));
+const names = ['late', 'liquid-cooled-inference', 'a-rather-long-scenario-name', 'cool'];
+const report = compareScenarios(
+  [scenarioRun('base', baseCaseInputs()), ...names.map((name, i) => scenarioRun(name, i % 2 === 0 ? late : cool))],
+  'base',
+);
+
+describe('headlineTable', () => {
+  const lines = headlineTable(report, 120);
+
+  it('fits 120 columns, wrapping scenario columns into blocks that repeat metric, unit and baseline', () => {
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+    const headers = lines.filter((line) => line.startsWith('metric '));
+    expect(headers.length).toBeGreaterThan(1);
+    for (const header of headers) expect(header).toMatch(/^metric\s+unit\s+base\s/);
+    for (const name of names) expect(lines.join('\n')).toContain(name);
+  });
+
+  it('shows the headline metrics with values, delta % and days, aligned', () => {
+    const block = lines.slice(0, lines.indexOf('') === -1 ? lines.length : lines.indexOf(''));
+    expect(block.slice(2).map((line) => line.split(/\s+/)[0])).toEqual([...HEADLINE_METRICS]);
+    const date = block.find((line) => line.startsWith('full_buildout_date'))!;
+    expect(date).toMatch(/2029-12-30\s+2030-12-30\s+\+365 d/);
+    expect(block.find((line) => line.startsWith('facility_energy_mwh'))).toMatch(/ -?\d+\.\d%/);
+    expect(block.find((line) => line.startsWith('binding_constraint'))).toMatch(/envelope\s+envelope/);
+    // Right-aligned numbers end in the same column as their header.
+    const header = block[0]!;
+    const chips = block.find((line) => line.startsWith('chips '))!;
+    expect(chips.indexOf('649,872') + '649,872'.length).toBe(header.indexOf('base') + 'base'.length);
+  });
+});
+
+describe('attributionLines', () => {
+  it('say per scenario what changed and how its deltas were split', () => {
+    const lines = attributionLines(report, 120);
+    expect(lines).toContain('late: 1 changed assumption, split by exact Shapley values (0 model runs):');
+    expect(lines).toContain('    phases.trn4-c.energised_on');
+    const same = compareScenarios([scenarioRun('base', baseCaseInputs()), scenarioRun('same', baseCaseInputs())], 'base');
+    expect(attributionLines(same)).toEqual(['same: no changed assumptions; nothing to attribute']);
+  });
+});
