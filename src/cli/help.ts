@@ -8,6 +8,9 @@ Commands:
   run            compute every scenario and write outputs/<scenario>/*.csv
   validate       check the assumption files and report every problem; writes nothing
   check-outputs  recompute into a temporary directory and fail if committed outputs differ
+  compare        compare scenarios with a baseline: outputs/compare/*.csv and a headline table
+  check          recompute in memory and fail if a committed output value moved beyond tolerance
+  watch          run, then re-run on every save and print what moved
 
 Options:
   --help         show help (also: gwplan <command> --help)
@@ -46,4 +49,52 @@ for byte with the committed outputs. Exit 1 naming each stale file; then run
 Options:
   --assumptions DIR  assumption directory (default: assumptions)
   --out DIR          committed output directory (default: outputs)
+`;
+
+export const CHECK_HELP = `Usage: gwplan check [--assumptions DIR] [--out DIR]
+
+Golden regression: recomputes every scenario in memory and compares the
+committed OUT/<scenario>/*.csv value by value (summary metrics; annual rows by
+year, procurement by year and technology, fleet by phase and vintage).
+Numbers may differ within the tolerances of DIR/check-tolerances.yaml; text
+must match exactly; a missing or extra file, row or column is a breach.
+Prints every breach in one table and exits 1; 0 when all values are within
+tolerance; 2 on invalid assumptions or tolerances.
+Unlike check-outputs, which fails on any byte of difference in any file, a
+move within tolerance passes, and each breach says by how much it moved.
+
+Options:
+  --assumptions DIR  assumption directory, with check-tolerances.yaml (default: assumptions)
+  --out DIR          committed output directory (default: outputs)
+`;
+
+export const WATCH_HELP = `Usage: gwplan watch [--assumptions DIR] [--out DIR] [--scenario NAME]...
+
+Runs like 'gwplan run', then re-runs on every save of a file under the
+assumption directory (scenarios/ included) and prints, per scenario, the
+headline metrics that moved since the last good run, largest change first.
+A bad save prints the errors as file:line:column and leaves the outputs as
+they were; watching goes on. Ctrl-C stops it (exit 0).
+It writes each scenario's directory, not OUT/compare/ (its attribution
+re-runs the model many times): run 'npm start' before committing.
+
+Options:
+  --assumptions DIR  assumption directory (default: assumptions)
+  --out DIR          output directory (default: outputs)
+  --scenario NAME    watch only this scenario; repeat for several (default: all)
+`;
+
+export const COMPARE_HELP = `Usage: gwplan compare [SCENARIO...] [--baseline NAME] [--out DIR] [--assumptions DIR]
+
+Compares each SCENARIO (default: every scenario) with the baseline and writes
+OUT/compare/: summary.csv (headline metrics, deltas and delta %), annual.csv
+(every year), assumptions.csv (each assumption that differs, and where it was
+set) and attribution.csv (how much of each delta each changed assumption
+explains: Shapley values). Prints the headline comparison. docs/compare.md
+describes every column.
+
+Options:
+  --baseline NAME    scenario the others are compared with (default: base)
+  --assumptions DIR  assumption directory (default: assumptions)
+  --out DIR          output directory (default: outputs)
 `;

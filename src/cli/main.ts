@@ -4,10 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { GWPLAN_VERSION } from '../version.js';
+import { checkCommand } from './commands/check.js';
 import { checkOutputsCommand } from './commands/checkOutputs.js';
+import { compareCommand } from './commands/compare.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
-import { CHECK_OUTPUTS_HELP, MAIN_HELP, RUN_HELP, VALIDATE_HELP } from './help.js';
+import { watchCommand } from './commands/watch.js';
+import { CHECK_HELP, CHECK_OUTPUTS_HELP, COMPARE_HELP, MAIN_HELP, RUN_HELP, VALIDATE_HELP, WATCH_HELP } from './help.js';
 import { EXIT_FAULT, EXIT_INVALID, EXIT_OK, type Io } from './io.js';
 
 /** Options every command accepts; each command ignores what it does not use only if listed for it below. */
@@ -15,11 +18,15 @@ export interface CommandOptions {
   assumptions: string;
   out: string;
   scenarios: string[];
+  /** `--baseline NAME` (compare). */
+  baseline?: string;
+  /** Positional arguments: scenario names (compare). */
+  names?: string[];
 }
 
 interface CommandSpec {
   help: string;
-  accepts: ReadonlyArray<'assumptions' | 'out' | 'scenario'>;
+  accepts: ReadonlyArray<'assumptions' | 'out' | 'scenario' | 'baseline' | 'names'>;
   run: (options: CommandOptions, io: Io) => Promise<number> | number;
 }
 
@@ -27,6 +34,9 @@ const COMMANDS: Record<string, CommandSpec> = {
   run: { help: RUN_HELP, accepts: ['assumptions', 'out', 'scenario'], run: runCommand },
   validate: { help: VALIDATE_HELP, accepts: ['assumptions'], run: validateCommand },
   'check-outputs': { help: CHECK_OUTPUTS_HELP, accepts: ['assumptions', 'out'], run: checkOutputsCommand },
+  compare: { help: COMPARE_HELP, accepts: ['assumptions', 'out', 'baseline', 'names'], run: compareCommand },
+  check: { help: CHECK_HELP, accepts: ['assumptions', 'out'], run: checkCommand },
+  watch: { help: WATCH_HELP, accepts: ['assumptions', 'out', 'scenario'], run: watchCommand },
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -58,16 +68,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 function parseCommandArgs(name: string, command: CommandSpec, args: string[], io: Io): CommandOptions | number {
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args,
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         help: { type: 'boolean', short: 'h' },
         assumptions: { type: 'string' },
         out: { type: 'string' },
         scenario: { type: 'string', multiple: true },
+        baseline: { type: 'string' },
       },
     }));
   } catch (error) {
@@ -79,7 +91,11 @@ function parseCommandArgs(name: string, command: CommandSpec, args: string[], io
     io.stdout(command.help);
     return EXIT_OK;
   }
-  for (const option of ['assumptions', 'out', 'scenario'] as const) {
+  if (positionals.length > 0 && !command.accepts.includes('names')) {
+    io.stderr(`gwplan ${name}: unexpected argument "${positionals[0]}"; this command takes options only.\nRun 'gwplan ${name} --help' for the options.\n`);
+    return EXIT_INVALID;
+  }
+  for (const option of ['assumptions', 'out', 'scenario', 'baseline'] as const) {
     if (values[option] !== undefined && !command.accepts.includes(option)) {
       io.stderr(`gwplan ${name}: --${option} does not apply to this command.\nRun 'gwplan ${name} --help' for the options.\n`);
       return EXIT_INVALID;
@@ -89,5 +105,7 @@ function parseCommandArgs(name: string, command: CommandSpec, args: string[], io
     assumptions: values.assumptions ?? 'assumptions',
     out: values.out ?? 'outputs',
     scenarios: values.scenario ?? [],
+    baseline: values.baseline,
+    names: positionals,
   };
 }

@@ -12,16 +12,23 @@ import { evaluateSelected } from '../evaluateSelected.js';
 import { EXIT_FAULT, EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
 import { renderAll } from './run.js';
+import { COMPARE_DIR } from '../../writers/compare/render.js';
+import { defaultComparison } from './compare.js';
 
 export function checkOutputsCommand(options: CommandOptions, io: Io): number {
   const evaluated = evaluateSelected(options.assumptions, [], io);
   if (typeof evaluated === 'number') return evaluated;
   const fresh = mkdtempSync(join(tmpdir(), 'gwplan-check-'));
   try {
-    writeOutputTree(fresh, renderAll(evaluated));
+    const tree = renderAll(evaluated);
+    // compare/ as `run` writes it (every scenario vs base, when there are two or more).
+    const comparison = defaultComparison(evaluated, io);
+    if (typeof comparison === 'number') return comparison;
+    if (comparison) tree.set(COMPARE_DIR, comparison);
+    writeOutputTree(fresh, tree);
     const committedRoot = resolve(io.cwd, options.out);
     let stale = 0;
-    for (const { name } of evaluated) {
+    for (const name of tree.keys()) {
       const diff = diffTrees(readTree(join(fresh, name)), readTree(join(committedRoot, name)));
       const problems = diff.changed.length + diff.missing.length + diff.extra.length;
       if (problems === 0) continue;
