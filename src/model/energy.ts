@@ -20,6 +20,31 @@ export function cappedItDrawMw(chips: number, allInW: number, powerRatio: number
   return Math.min((chips * allInW * powerRatio) / 1e6, criticalItMw);
 }
 
+/** draw_v,y: a vintage's capped average IT draw in horizon year `yearIndex`, MW (cappedItDrawMw at powerRatioFor). */
+export function vintageDrawMw(vintage: Vintage, powerRatioByYear: readonly number[], yearIndex: number): number {
+  return cappedItDrawMw(vintage.fleet.chips, vintage.fleet.allInW, powerRatioFor(vintage.chip, powerRatioByYear, yearIndex), vintage.criticalItMw);
+}
+
+/**
+ * The hours a vintage touches on a horizon of `totalHours` hours: [h0, h1) with
+ * h0 = max(0, ceil(start)), h1 = min(H, ceil(end)), and rampEnd, the first hour whose
+ * midpoint fraction reaches 1 (t + 0.5 - start >= ramp), never below h0; rampEnd = h0
+ * without a ramp. Hours in [h0, rampEnd) are ramp hours, [rampEnd, h1) full ones.
+ * Shared by the hourly path (accumulateHourlyLoads) and the closed form.
+ */
+export interface HourSpan {
+  h0: number;
+  h1: number;
+  rampEnd: number;
+}
+
+export function hourSpan(startHour: number, endHour: number, rampHours: number, totalHours: number): HourSpan {
+  const h0 = Math.max(0, Math.ceil(startHour));
+  const h1 = Math.min(totalHours, Number.isFinite(endHour) ? Math.ceil(endHour) : totalHours);
+  const rampEnd = rampHours > 0 ? Math.max(h0, Math.ceil(startHour + rampHours - 0.5)) : h0;
+  return { h0, h1, rampEnd };
+}
+
 /**
  * Partial-load PUE: PUE_annual + c x max(0, 1/l - 1/l_ref), applied only when c > 0 and l > 0;
  * l = IT draw / energised critical IT.
@@ -63,12 +88,9 @@ export function accumulateHourlyLoads(calendar: Calendar, vintages: readonly Vin
     energisedHours.push(hours);
     const draws = drawMw[vi];
     if (!draws) throw new Error(`vintage ${v.phase}/${v.vintage}: no draw`);
-    const h0 = Math.max(0, Math.ceil(v.startHour));
-    const h1 = Math.min(H, Number.isFinite(v.endHour) ? Math.ceil(v.endHour) : H);
+    const { h0, h1, rampEnd } = hourSpan(v.startHour, v.endHour, v.rampHours, H);
     if (h0 >= h1) return;
     const ramp = v.rampHours > 0 ? v.rampHours : 0;
-    // First hour whose midpoint fraction reaches 1: t + 0.5 - start >= ramp.
-    const rampEnd = ramp > 0 ? Math.max(h0, Math.ceil(v.startHour + ramp - 0.5)) : h0;
     const pIt = v.criticalItMw;
     const aux = v.auxMw;
     for (let y = 0; y < calendar.years; y++) {

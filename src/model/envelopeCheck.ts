@@ -6,6 +6,7 @@
  */
 import { isoOfHour } from './calendar.js';
 import type { HourlyLoads } from './energy.js';
+import { designLoadMw } from './envelope.js';
 import { fmt, modelError, type ModelIssue } from './issues.js';
 import { packagingLeftoverMw, packagingUnitItMw } from './sizing.js';
 import { energisedFraction, type Vintage } from './vintages.js';
@@ -16,7 +17,7 @@ export const ENVELOPE_TOLERANCE_MW = 1e-6;
 
 /** Design load at hour t, MW. */
 export function designLoadAtHourMw(loads: HourlyLoads, designPue: number, hour: number): number {
-  return loads.criticalItMw[hour]! * designPue + loads.auxMw[hour]!;
+  return designLoadMw(loads.criticalItMw[hour]!, designPue, loads.auxMw[hour]!);
 }
 
 export interface DesignLoadScan {
@@ -60,18 +61,17 @@ export function phasesEnergisedAt(vintages: readonly Vintage[], hour: number): s
   return names;
 }
 
-/** The error for the first violating hour: which phases, when, how much. */
+/** The error for the first violating hour (D(t) = `load` there): which phases, when, how much. */
 export function envelopeExceededIssue(
   vintages: readonly Vintage[],
-  scan: DesignLoadScan,
-  loads: HourlyLoads,
-  designPue: number,
+  scan: Pick<DesignLoadScan, 'firstViolationHour' | 'violationHours' | 'worstExcessMw'>,
+  /** D(t) at the first violating hour, MW. */
+  load: number,
   limitMw: number,
   firstYear: number,
 ): ModelIssue {
   const t = scan.firstViolationHour;
   const phases = phasesEnergisedAt(vintages, t);
-  const load = designLoadAtHourMw(loads, designPue, t);
   const perPhase = phases
     .map((name) => {
       const own = vintages.filter((x) => x.phase === name);

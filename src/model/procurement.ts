@@ -21,6 +21,11 @@ export function newCleanEnergyMwh(targetMwh: number, contractedMwh: number): num
   return Math.max(0, targetMwh - contractedMwh);
 }
 
+/** Energy of one technology, MWh: E_i = s_i x E_new. */
+export function technologyEnergyMwh(energyShare: number, newCleanMwh: number): number {
+  return energyShare * newCleanMwh;
+}
+
 /** Nameplate of one technology, MW: s x E_new / (CF x H). 0 when its energy is 0. */
 export function nameplateMw(energyMwh: number, capacityFactor: number, hours: number): number {
   if (energyMwh === 0) return 0;
@@ -37,7 +42,7 @@ export function procurementRows(
   capacityFactor: Readonly<Record<Technology, number>>,
 ): ProcurementRow[] {
   return TECHNOLOGIES.map((technology) => {
-    const energyMwh = mix[technology] * newCleanMwh;
+    const energyMwh = technologyEnergyMwh(mix[technology], newCleanMwh);
     return {
       year,
       technology,
