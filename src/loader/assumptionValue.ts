@@ -4,7 +4,9 @@
  * against its field-table row and converted to the model unit.
  */
 import { isMap, isScalar, type YAMLMap } from 'yaml';
+import type { Distribution } from '../uncertainty/types.js';
 import type { Step } from './byYear.js';
+import { readDistribution, resolveNumeric } from './distributionSyntax.js';
 import { CONFIDENCE, type Bounds, type Choices, type FieldSpec, type QuantityField } from './fieldTable.js';
 import type { Issues } from './issues.js';
 import { parseQuantity, type Measure } from './quantity.js';
@@ -20,6 +22,15 @@ export interface Reading {
   records: AssumptionRecord[];
   /** Every place that set this field, in chain order (see AssumptionRecord.setBy); `[at]` when read from one file. */
   setBy: SourceLocation[];
+  /** Declared on the value itself (low/high, or `distribution:`): how it varies in uncertainty runs. */
+  uncertainty?: InlineUncertainty;
+}
+
+/** A value's own distribution, in model units: from `distribution:`, or triangular(low, value, high) by default. */
+export interface InlineUncertainty {
+  distribution: Distribution;
+  /** The `distribution:` key, or the `low:` key of a default triangular. */
+  at: SourceLocation;
 }
 
 /** Provenance shared by the values of one mapping (or one CSV row). */
@@ -89,7 +100,7 @@ export function readChoice(choices: Choices, written: string, at: SourceLocation
   return undefined;
 }
 
-function withinBounds(value: number, b: Bounds): boolean {
+export function withinBounds(value: number, b: Bounds): boolean {
   if (b.min !== undefined && (b.minExclusive ? value <= b.min : value < b.min)) return false;
   if (b.max !== undefined && (b.maxExclusive ? value >= b.max : value > b.max)) return false;
   return true;
@@ -119,7 +130,7 @@ function readScalar(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path:
 function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
   const allowed = [
     'value',
-    ...('measure' in spec ? ['low', 'high'] : []),
+    ...('measure' in spec ? ['low', 'high', 'distribution'] : []),
     ...(spec.yearly ? ['by_year'] : []),
     'source',
     'confidence',
@@ -147,6 +158,11 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
       issues.add('by_year_with_range', rangeKey.keyAt, path);
       return undefined;
     }
+    const distribution = fields.get('distribution');
+    if (distribution && !(isScalar(distribution.value) && distribution.value.value === 'none')) {
+      issues.add('by_year_distribution', distribution.keyAt, path, {});
+      return undefined;
+    }
     return readByYear(byYear, spec as QuantityField, path, provenance, src, issues);
   }
   if (!value) {
@@ -166,8 +182,54 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
     issues.add('value_outside_range', one.at, path, { written: one.written, low: low?.written, high: high?.written });
     return undefined;
   }
+  const uncertainty = 'measure' in spec ? readInlineUncertainty(spec, path, one, { low, high }, fields, src, issues) : undefined;
+  if (uncertainty === false) return undefined;
   const range = { ...(low && { low: low.value as number }), ...(high && { high: high.value as number }) };
-  return { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, { ...range, ...provenance })], setBy: [one.at] };
+  return {
+    value: one.value,
+    at: one.at,
+    records: [record(path, unitOf(spec), one, { ...range, ...provenance })],
+    setBy: [one.at],
+    ...(uncertainty && { uncertainty }),
+  };
+}
+
+/**
+ * How a single value varies: `distribution:` if given (`none`: not at all),
+ * else triangular(low, value, high) when it has a range. False when a
+ * problem was reported (the value is then unusable).
+ */
+function readInlineUncertainty(
+  spec: QuantityField,
+  path: string,
+  one: Written,
+  range: { low: Written | undefined; high: Written | undefined },
+  fields: ReadonlyMap<string, YamlEntry>,
+  src: YamlSource,
+  issues: Issues,
+): InlineUncertainty | undefined | false {
+  const [lowKey, highKey, distKey] = [fields.get('low'), fields.get('high'), fields.get('distribution')];
+  // A low or high that could not be read is reported already.
+  if ((lowKey && !range.low) || (highKey && !range.high)) return false;
+  const decl = distKey && readDistribution(distKey.value, distKey.keyAt, `${path}.distribution`, src, issues, true);
+  if (distKey && !decl) return false;
+  if (decl?.type === 'none' || (!decl && !lowKey && !highKey)) return undefined;
+  if (spec.integer) {
+    issues.add('distribution_on_integer', (distKey ?? lowKey ?? highKey)!.keyAt, path, { inline: true });
+    return false;
+  }
+  if (!decl) {
+    if (!range.low || !range.high) {
+      issues.add('one_sided_range', (lowKey ?? highKey)!.keyAt, path, { given: range.low ? 'low' : 'high' });
+      return false;
+    }
+    return { distribution: { kind: 'triangular', low: range.low.value as number, mode: one.value as number, high: range.high.value as number }, at: lowKey!.keyAt };
+  }
+  const given = (w: Written | undefined) => w && { value: w.value as number, written: w.written, at: w.at };
+  const target = { path, measure: spec.measure, ...(spec.bounds && { bounds: spec.bounds }), value: one.value as number, low: given(range.low), high: given(range.high) };
+  const distribution = resolveNumeric(decl, target, issues, true);
+  if (distribution === undefined) return false;
+  return distribution === 'none' ? undefined : { distribution, at: distKey!.keyAt };
 }
 
 function readByYear(entry: YamlEntry, spec: QuantityField, path: string, provenance: Provenance, src: YamlSource, issues: Issues): Reading | undefined {

@@ -11,6 +11,8 @@
  * as the ancestor's.
  */
 import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CorrelationGroup, UncertainInput } from '../uncertainty/types.js';
 import type { ModelInputs } from '../model/inputs.js';
 import { readAssumptionFile, shownPath, type FileText } from './assumptionDir.js';
 import { expandByYear, type Step } from './byYear.js';
@@ -18,7 +20,7 @@ import { buildChips } from './chips.js';
 import { checkHorizon, checkMix, checkPue } from './crossFieldChecks.js';
 import { parseCsv } from './csvSource.js';
 import { readFields, type FieldValues } from './fieldReader.js';
-import { ASSUMPTION_FILES, FIELD_TABLE, type AssumptionFile, type YamlFile } from './fieldTable.js';
+import { ASSUMPTION_FILES, FIELD_TABLE, type YamlFile } from './fieldTable.js';
 import { Issues } from './issues.js';
 import { readOverlay, type Overlay } from './overlay.js';
 import { cachedParse } from './parseCache.js';
@@ -27,6 +29,8 @@ import { BASE_QUESTION, BASE_SCENARIO, SCENARIO_DIR, scenarioFiles, suggestFileN
 import { applyOverlay, type ScenarioState } from './scenarioState.js';
 import { nearest } from './suggest.js';
 import type { AssumptionRecord, InputIssue, LoadOutcome } from './types.js';
+import { resolveUncertainty, type UncertaintyScope } from './uncertainInputs.js';
+import { readUncertaintyFile, UNCERTAINTY_FILE, type UncertaintyDecls } from './uncertaintyFile.js';
 import { parseYaml } from './yamlSource.js';
 
 const YAML_FILES = ASSUMPTION_FILES.filter((name): name is YamlFile => name !== 'phases.csv');
@@ -54,9 +58,10 @@ export function loadAssumptions(dir: string, opts: LoadOptions = {}): LoadOutcom
   const files = layer.texts.map((t) => t.hash).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Records are handed out as copies: the parsed values behind them are cached and shared.
   const records = layer.result.records.map((r) => ({ ...r, setBy: [...r.setBy] }));
+  const { inputs, uncertain, correlationGroups } = layer.result;
   return {
     ok: true,
-    scenario: { name: layer.name, chain: layer.chain, question: layer.question, inputs: layer.result.inputs, records, files },
+    scenario: { name: layer.name, chain: layer.chain, question: layer.question, inputs, records, files, uncertain, correlationGroups },
     warnings,
   };
 }
@@ -77,12 +82,22 @@ interface Layer {
   errors: InputIssue[];
   /** The warnings that hold for its merged inputs. */
   warnings: InputIssue[];
-  result?: { inputs: ModelInputs; records: AssumptionRecord[] };
+  result?: Evaluated;
+}
+
+/** A scenario's merged inputs, ready for the model. */
+interface Evaluated {
+  inputs: ModelInputs;
+  records: AssumptionRecord[];
+  uncertain: UncertainInput[];
+  correlationGroups: CorrelationGroup[];
 }
 
 /** Loads scenarios of one directory, following `extends` from a scenario to base. */
 class ChainLoader {
   private base: Layer | undefined;
+  /** uncertainty.yaml, read with base; undefined when there is none. */
+  private uncertainty: UncertaintyDecls | undefined;
   private files: Map<string, ScenarioFile> | undefined;
   /** Overlays read so far, to locate a cycle at one of its members. */
   private readonly overlays = new Map<string, Overlay | undefined>();
@@ -113,8 +128,16 @@ class ChainLoader {
         if (values) yaml.set(name, values);
       }
     }
+    // Optional, and base's only (docs/uncertainty-inputs.md).
+    if (statSync(join(this.dir, UNCERTAINTY_FILE), { throwIfNoEntry: false })) {
+      const text = readAssumptionFile(this.dir, this.displayDir, UNCERTAINTY_FILE, issues);
+      if (text) {
+        texts.push(text);
+        this.uncertainty = cachedParse('uncertainty', text.shown, text.hash.sha256, issues, (own) => readUncertaintyText(text, own));
+      }
+    }
     const state: ScenarioState = { yaml, phases, removedChips: new Map() };
-    const result = evaluate(state, issues, {});
+    const result = evaluate(state, issues, {}, { ...(this.uncertainty && { decls: this.uncertainty }) });
     this.base = {
       name: BASE_SCENARIO,
       chain: [BASE_SCENARIO],
@@ -175,7 +198,8 @@ class ChainLoader {
 
     const state = applyOverlay(parent.state, overlay, parentName, issues);
     const merged = new Issues();
-    const result = evaluate(state, merged, { inScenario: true, removedChips: state.removedChips });
+    const scope: UncertaintyScope = { ...(this.uncertainty && { decls: this.uncertainty }), baseYaml: base.state!.yaml };
+    const result = evaluate(state, merged, { inScenario: true, removedChips: state.removedChips }, scope);
     // Problems of the merged inputs an ancestor already has are the ancestor's; a new one
     // located in an inherited file says which scenario it belongs to.
     const inherited = new Map([...parent.errors, ...parent.warnings].map((issue) => [issueKey(issue), issue]));
@@ -235,6 +259,11 @@ function readPhaseTable(text: FileText, issues: Issues): PhaseDraft[] | undefine
   return table && readPhaseSheet(table, issues);
 }
 
+function readUncertaintyText(text: FileText, issues: Issues): UncertaintyDecls | undefined {
+  const src = parseYaml(text.text, text.shown, issues, 'none');
+  return src ? readUncertaintyFile(src, issues) : undefined;
+}
+
 function readOverlayText(text: FileText, issues: Issues): Overlay | undefined {
   const src = parseYaml(text.text, text.shown, issues, 'empty_scenario');
   return src && readOverlay(src, issues);
@@ -244,7 +273,7 @@ function readOverlayText(text: FileText, issues: Issues): Overlay | undefined {
  * The cross-field checks and the build of ModelInputs, on merged inputs
  * exactly as on base's; undefined when anything needed is missing or wrong.
  */
-function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext): Layer['result'] {
+function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext, scope: UncertaintyScope): Evaluated | undefined {
   const { yaml } = state;
   const horizon = checkHorizon(yaml.get('envelope.yaml'), issues);
   checkPue(yaml.get('facility.yaml'), horizon, issues);
@@ -252,24 +281,28 @@ function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext): 
   const chipValues = yaml.get('chips.yaml');
   const chips = chipValues && buildChips(chipValues, FIELD_TABLE['chips.yaml'], issues);
   const phases = state.phases && readPhases(state.phases, chips, horizon, issues, context);
+
+  const records: AssumptionRecord[] = [];
+  for (const name of ASSUMPTION_FILES) {
+    if (name === 'chips.yaml') records.push(...(chips?.records ?? []));
+    else if (name === 'phases.csv') records.push(...(phases?.records ?? []));
+    else for (const spec of FIELD_TABLE[name]) records.push(...(yaml.get(name)?.readings.get(spec.key)?.records ?? []));
+  }
+  // Resolved even when something else is wrong, so every problem is reported in one pass.
+  const { uncertain, correlationGroups } = resolveUncertainty(state, chips, phases, records, scope, issues);
   if (issues.errors.length > 0 || !horizon || !chips || !phases || YAML_FILES.some((name) => !yaml.has(name))) return undefined;
 
   const inputs: Record<string, unknown> = { chips: chips.specs, phases: phases.phases };
-  const records: AssumptionRecord[] = [];
-  for (const name of ASSUMPTION_FILES) {
-    if (name === 'chips.yaml') records.push(...chips.records);
-    else if (name === 'phases.csv') records.push(...phases.records);
-    else {
-      for (const spec of FIELD_TABLE[name]) {
-        const reading = yaml.get(name)!.readings.get(spec.key);
-        if (!reading) continue;
-        records.push(...reading.records);
-        const value = spec.yearly ? expandByYear(reading.value as number | Step[], horizon.firstYear, horizon.lastYear) : reading.value;
-        setPath(inputs, spec.field, value);
-      }
+  for (const name of YAML_FILES) {
+    if (name === 'chips.yaml') continue;
+    for (const spec of FIELD_TABLE[name]) {
+      const reading = yaml.get(name)!.readings.get(spec.key);
+      if (!reading) continue;
+      const value = spec.yearly ? expandByYear(reading.value as number | Step[], horizon.firstYear, horizon.lastYear) : reading.value;
+      setPath(inputs, spec.field, value);
     }
   }
-  return { inputs: inputs as unknown as ModelInputs, records };
+  return { inputs: inputs as unknown as ModelInputs, records, uncertain, correlationGroups };
 }
 
 /** Same problem, same place. */
@@ -284,13 +317,13 @@ function union(...lists: readonly (readonly InputIssue[])[]): InputIssue[] {
   return [...seen.values()];
 }
 
-/** Sort issues by file (base files in ASSUMPTION_FILES order, then the chain's overlays), then line and column. */
+/** Sort issues by file (base files in ASSUMPTION_FILES order, uncertainty.yaml, then the chain's overlays), then line and column. */
 function issueOrder(displayDir: string, overlayFiles: readonly string[]): (issues: InputIssue[]) => InputIssue[] {
   const rank = new Map<string, number>([
-    ...ASSUMPTION_FILES.map((name: AssumptionFile, i): [string, number] => [shownPath(displayDir, name), i]),
-    ...overlayFiles.map((file, i): [string, number] => [file, ASSUMPTION_FILES.length + i]),
+    ...[...ASSUMPTION_FILES, UNCERTAINTY_FILE].map((name: string, i): [string, number] => [shownPath(displayDir, name), i]),
+    ...overlayFiles.map((file, i): [string, number] => [file, ASSUMPTION_FILES.length + 1 + i]),
   ]);
-  const other = ASSUMPTION_FILES.length + overlayFiles.length;
+  const other = ASSUMPTION_FILES.length + 1 + overlayFiles.length;
   const key = (issue: InputIssue) => [rank.get(issue.at.file) ?? (issue.at.file.includes(`/${SCENARIO_DIR}/`) ? other : -1), issue.at.line, issue.at.column];
   return (issues) =>
     [...issues].sort((a, b) => {

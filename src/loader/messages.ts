@@ -54,6 +54,12 @@ const EXPECTED_NODE_WORDS = {
   text: 'text',
   cell: 'a single value, as in a phases.csv cell',
   targets: 'a list of what to remove, one "- phases.<name>" or "- chips.<name>" per line',
+  distribution: 'a distribution: a type such as pert, or a mapping such as {type: normal, sd: 50 W}',
+  options: 'options with a weight each, such as {trainium4: 0.8, trainium3: 0.2}',
+  entries: 'entries written as "path: distribution" lines, such as "chips.trainium4.tdp: {type: lognormal, p10: 1.2 kW, p90: 2.2 kW}"',
+  groups: 'correlation groups, each a name with "inputs:" and "matrix:"',
+  paths: 'a list of assumption paths, such as [chips.trainium3.tdp, chips.trainium4.tdp]',
+  matrix: 'a list of rows, each a list of numbers, such as [[1, 0.7], [0.7, 1]]',
 } as const;
 
 /** The parent a scenario overlay is applied to, as a message names it. */
@@ -91,6 +97,19 @@ function didYouMean(suggestion: string | undefined, otherwise: string): string {
   return suggestion === undefined ? otherwise : `did you mean "${suggestion}"?`;
 }
 
+function unitSuffix(unit: string): string {
+  return unit === '1' || unit === '' ? '' : ` ${unit}`;
+}
+
+/** What to add for a distribution's missing parameters, inline (beside value) or in uncertainty.yaml. */
+function missingParameterHint(type: string, missing: readonly string[], inline: boolean): string {
+  if (type === 'normal') return inline ? 'write {type: normal, sd: ...} (the mean is the value).' : 'add "sd:" to this entry (the mean is the value).';
+  if (type === 'lognormal') return `${inline ? 'write {type: lognormal, p10: ..., p90: ...}' : 'add "p10:" and "p90:" to this entry'} with p10 x p90 = value² (the value is the median).`;
+  if (type === 'choice') return 'add "options:" with a weight per chip, such as {trainium4: 0.8, trainium3: 0.2}, summing to 1.';
+  const keys = missing.map((k) => `"${k}:"`).join(' and ');
+  return inline ? `add ${keys} beside "value:"${type === 'uniform' ? '.' : ' (the value is the mode).'}` : `add ${keys} to this entry${type === 'uniform' ? '.' : ' (mode defaults to the value).'}`;
+}
+
 export type QuantityParams<C extends QuantityProblem['code']> = Extract<QuantityProblem, { code: C }> & {
   written: string;
   expected: readonly Measure[];
@@ -115,9 +134,9 @@ export const MESSAGES = {
     `key "${p.key}" appears again (first on line ${p.firstLine}); keep only one.`,
   unknown_field: (p: { key: string; suggestion: string | undefined; allowed: readonly string[] }) =>
     `unknown field "${p.key}"; ${didYouMean(p.suggestion, `expected one of: ${p.allowed.join(', ')}.`)}`,
-  missing_field: (p: { key: string; parent: string; measures?: readonly Measure[]; choices?: readonly string[] }) =>
+  missing_field: (p: { key: string; parent: string; measures?: readonly Measure[]; choices?: readonly string[]; expected?: keyof typeof EXPECTED_NODE_WORDS }) =>
     `missing; add "${p.key}:" ${p.parent ? `under "${p.parent}:"` : 'at the top level'} with ${
-      p.measures ? expectedWords(p.measures) : p.choices ? `one of ${p.choices.join(', ')}` : 'its fields'
+      p.measures ? expectedWords(p.measures) : p.choices ? `one of ${p.choices.join(', ')}` : p.expected ? EXPECTED_NODE_WORDS[p.expected] : 'its fields'
     }.`,
   wrong_type: (p: { found: NodeKind; expected: keyof typeof EXPECTED_NODE_WORDS }) =>
     `found ${KIND_WORDS[p.found]}; expected ${EXPECTED_NODE_WORDS[p.expected]}.`,
@@ -233,6 +252,80 @@ export const MESSAGES = {
   remove_conflict: (p: { line: number }) =>
     `is also changed under "patch:" on line ${p.line} of this file; either change it or remove it, not both.`,
   duplicate_remove: (p: { firstLine: number }) => `is already listed on line ${p.firstLine}; keep only one.`,
+
+  // Uncertainty: inline "distribution:" / low-high ranges, and uncertainty.yaml
+  unknown_distribution: (p: { written: string; suggestion: string | undefined; allowed: readonly string[] }) =>
+    `"${p.written}" is not a distribution; ${didYouMean(p.suggestion, `write one of: ${p.allowed.join(', ')}.`)}`,
+  missing_distribution_parameter: (p: { type: string; missing: readonly string[]; inline: boolean }) =>
+    `a ${p.type} distribution needs ${p.missing.join(' and ')}; ${missingParameterHint(p.type, p.missing, p.inline)}`,
+  one_sided_range: (p: { given: 'low' | 'high' }) =>
+    `gives ${p.given} but not ${p.given === 'low' ? 'high' : 'low'}; a range is varied in uncertainty runs as triangular(low, value, high): add "${p.given === 'low' ? 'high' : 'low'}:", or add "distribution: none" to keep "${p.given}:" for documentation only.`,
+  by_year_distribution: (p: { setAt?: string }) =>
+    p.setAt
+      ? `is given by_year (${p.setAt}); a distribution applies to a single value for now: give a single value with its range, or remove this entry.`
+      : 'a distribution cannot vary a by_year schedule yet; give a single value with its range, or remove "distribution:".',
+  distribution_on_integer: (p: { inline: boolean }) =>
+    `is a whole number, and a distribution would sample fractions; ${p.inline ? 'remove low, high and distribution, or write "distribution: none" to keep the range for documentation only.' : 'remove this entry.'}`,
+  range_outside_bounds: (p: { key: string; written: string; bounds: Bounds; unit: string }) =>
+    `${p.key} "${p.written}" would let samples leave the field's bounds (${rangeWords(p.bounds, p.unit)}); keep ${p.key} within them.`,
+  unbounded_distribution: (p: { bounds: Bounds; unit: string }) =>
+    `a lognormal samples any positive number, but this field must be ${rangeWords(p.bounds, p.unit)}; use triangular, pert or uniform within the bounds, or a normal (truncated to them).`,
+  mode_outside_range: (p: { mode: string; low: string; high: string }) =>
+    `mode "${p.mode}" is outside low "${p.low}" to high "${p.high}"; put the mode between them.`,
+  point_outside_range: (p: { point: string; low: string; high: string; shift: boolean }) =>
+    p.shift
+      ? `low "${p.low}" to high "${p.high}" leaves out a shift of 0, the date as written, which the deterministic run uses; include 0 in the range, or move the date itself.`
+      : `low "${p.low}" to high "${p.high}" leaves out the value ${p.point}, which the deterministic run uses; widen the range to include it, or change the value.`,
+  normal_no_room: (p: { min: string; max: string }) =>
+    `a normal truncated to ${p.min} to ${p.max} (low/high and the field's bounds) has no room to vary; widen low and high, or remove them.`,
+  bad_sd: (p: { written: string }) => `sd "${p.written}" is not above 0; give the normal's standard deviation, such as a tenth of the value.`,
+  bad_lambda: (p: { written: string }) =>
+    `lambda "${p.written}" is not a number above 0; it weights PERT's mode (4 is usual, and the default when lambda is left out).`,
+  lognormal_not_positive: (p: { written: string }) =>
+    `p10 "${p.written}" is not above 0; a lognormal covers positive numbers only, so give a p10 above 0.`,
+  lognormal_order: (p: { p10: string; p90: string }) => `p10 "${p.p10}" is not below p90 "${p.p90}"; swap them or correct one.`,
+  median_not_value: (p: { type: 'normal' | 'lognormal'; median: number; value: number; unit: string; p90ForValue?: number }) =>
+    `the ${p.type} distribution's median is ${formatNumber(p.median)}${unitSuffix(p.unit)}, not the value ${formatNumber(p.value)}${unitSuffix(p.unit)}; the deterministic run uses the value, so it must be the median: ${
+      p.type === 'lognormal'
+        ? `set the value to ${formatNumber(p.median)}${unitSuffix(p.unit)}, or choose p10 and p90 with p10 x p90 = value² (with this p10, p90 = ${formatNumber(p.p90ForValue!)}${unitSuffix(p.unit)}).`
+        : 'truncate symmetrically (low and high equally far from the value, within the field\'s bounds), or use pert.'
+    }`,
+  not_numeric: (p: { type: string; what: 'text' | 'date' | 'end_of_life' | 'chip'; phase?: string }) =>
+    p.what === 'date'
+      ? `is a date, which a ${p.type} distribution cannot give; vary it by a shift instead.`
+      : p.what === 'end_of_life'
+        ? `end_of_life moves with energised_on; put the shift on "phases.${p.phase}.energised_on" instead (a duration, such as {type: triangular, low: 0 months, mode: 1 month, high: 9 months}).`
+        : p.what === 'chip'
+          ? `is a chip name, not a number; vary it with a choice, such as {type: choice, options: {trainium4: 0.8, trainium3: 0.2}}.`
+          : `is text, not a number, and cannot vary; a ${p.type} distribution varies numbers only: remove this entry.`,
+  choice_not_chip: (p: { inline: boolean }) =>
+    `a choice picks a phase's chip (phases.<name>.chip or refresh_to, in uncertainty.yaml); this value is a number: use triangular, pert, uniform, normal or lognormal${p.inline ? '' : ' (a phase date: a duration shift)'}.`,
+  choice_weights_sum: (p: { sum: number }) => `option weights sum to ${formatNumber(p.sum)}, not 1; adjust them so they add up to 1.`,
+  negative_weight: (p: { written: string }) => `weight "${p.written}" is negative; give each option a weight from 0 to 1.`,
+  unknown_chip_option: (p: { chip: string; suggestion: string | undefined; known: readonly string[] }) =>
+    `"${p.chip}" is not a chip (known chips: ${p.known.join(', ') || 'none'}); ${didYouMean(p.suggestion, 'use one of them.')}`,
+  current_chip_not_option: (p: { chip: string; options: readonly string[] }) =>
+    `the phase's chip "${p.chip}", which the deterministic run uses, is not among the options (${p.options.join(', ')}); add it with its weight.`,
+  unknown_path: (p: { written: string; suggestion: string | undefined }) =>
+    `no assumption "${p.written}" to vary; ${didYouMean(p.suggestion, 'name one by its path as in manifest.json, such as "chips.trainium3.tdp" or "phases.trn4-a.energised_on".')}`,
+  correlation_overlap: (p: { group: string; line: number; same: boolean }) =>
+    p.same
+      ? `is listed twice in this group (first on line ${p.line}); keep only one.`
+      : `is already in correlation group "${p.group}" (line ${p.line}); an input may be in one group only: merge the two groups, or drop it from one.`,
+  correlated_certain: () =>
+    'is not uncertain (it has no distribution); give it one (low and high on its value, or an entry under "inputs:"), or drop it from this group.',
+  correlated_choice: () => 'is a choice, whose options have no order to correlate; drop it from this group.',
+  correlation_too_small: () => 'a correlation group needs at least two inputs; add another, or delete the group.',
+  matrix_shape: (p: { inputs: number; found: string }) =>
+    `is ${p.found}, but the group has ${p.inputs} inputs; give a ${p.inputs}x${p.inputs} matrix: one row per input, in the order of "inputs:".`,
+  matrix_entry: (p: { written: string }) =>
+    `"${p.written}" is not a correlation; each entry is a number from -1 to 1.`,
+  matrix_diagonal: (p: { written: string; row: number }) =>
+    `diagonal entry "${p.written}" (row ${p.row}) must be 1: every input is perfectly correlated with itself.`,
+  matrix_symmetric: (p: { row: number; column: number; value: string; mirror: string }) =>
+    `row ${p.row}, column ${p.column} is ${p.value} but row ${p.column}, column ${p.row} is ${p.mirror}; a correlation matrix is symmetric: make them equal.`,
+  matrix_not_psd: () =>
+    'is not positive semi-definite (Cholesky fails): no set of inputs can have all these correlations at once (e.g. two inputs each strongly correlated with a third but not with each other); weaken the strongest correlations.',
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -3,6 +3,7 @@
  * where every effective value came from (Boavizta-style value records).
  */
 import type { ModelInputs } from '../model/inputs.js';
+import type { CorrelationGroup, UncertainInput } from '../uncertainty/types.js';
 
 export const CONFIDENCE_WORDS = ['official', 'analyst-estimate', 'rough', 'placeholder'] as const;
 export type Confidence = (typeof CONFIDENCE_WORDS)[number];
@@ -70,8 +71,16 @@ export interface LoadedScenario {
   inputs: ModelInputs;
   /** Every effective assumption, in file order then field order. */
   records: AssumptionRecord[];
-  /** Every input file read: the base files and each overlay of the chain (`scenarios/<name>.yaml`), sorted by path. */
+  /** Every input file read: the base files (uncertainty.yaml when there is one) and each overlay of the chain (`scenarios/<name>.yaml`), sorted by path. */
   files: InputFile[];
+  /**
+   * The inputs that vary in uncertainty runs, in record order: each value's
+   * own low/high or `distribution:`, and uncertainty.yaml's entries
+   * (docs/uncertainty-inputs.md). Empty when nothing varies.
+   */
+  uncertain: UncertainInput[];
+  /** Rank-correlation groups among `uncertain` (uncertainty.yaml `correlations:`). */
+  correlationGroups: CorrelationGroup[];
 }
 
 export type LoadOutcome =

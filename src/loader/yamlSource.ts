@@ -48,13 +48,14 @@ export class YamlSource {
 
 /**
  * Parse a YAML file whose top level must be a mapping. Syntax errors and an
- * empty file are reported; the result is undefined when nothing can be read.
+ * empty file are reported (an empty file not when `emptyCode` is 'none'); the
+ * result is undefined when nothing can be read.
  */
 export function parseYaml(
   text: string,
   file: string,
   issues: Issues,
-  emptyCode: 'empty_file' | 'empty_scenario' = 'empty_file',
+  emptyCode: 'empty_file' | 'empty_scenario' | 'none' = 'empty_file',
 ): YamlSource | undefined {
   const lines = new LineCounter();
   // Repeated keys are found by YamlSource.entries, which can say where the first one is.
@@ -68,7 +69,8 @@ export function parseYaml(
     return undefined;
   }
   if (doc.contents === null) {
-    issues.add(emptyCode, start, '');
+    // 'none': an optional file may be empty (or only comments).
+    if (emptyCode !== 'none') issues.add(emptyCode, start, '');
     return undefined;
   }
   if (!isMap(doc.contents)) {

@@ -8,7 +8,7 @@ import type { ScenarioRun } from '../../src/compare/types.js';
 import { runOk } from '../model/fixtures.js';
 
 export function scenarioRun(name: string, inputs: ModelInputs, records: AssumptionRecord[] = [], files: LoadedScenario['files'] = []): ScenarioRun {
-  const scenario: LoadedScenario = { name, chain: [name], question: '', inputs, records, files };
+  const scenario: LoadedScenario = { name, chain: [name], question: '', inputs, records, files, uncertain: [], correlationGroups: [] };
   return { name, scenario, result: runOk(inputs) };
 }
 

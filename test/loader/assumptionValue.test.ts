@@ -11,14 +11,13 @@ describe('an assumption value: scalar or mapping', () => {
       value: 2000,
       unit: 'MW',
       written: '2 GW',
-      low: 1800,
-      high: 2200,
       source: "Tom's Hardware, 'Amazon invests $50 billion in OpenAI, committing to 2 gigawatts of Trainium silicon', 2026-02-27 (citing the joint release)",
       confidence: 'official',
-      note: "Reported as '~2 GW'; the range reflects the tilde.",
+      note: "Reported as '~2 GW'. The phase plan is stated in MW, so the envelope is held at 2 GW in uncertainty runs; to vary it, state the phases as shares of the envelope.",
       at: { file: 'assumptions/envelope.yaml', line: 10, column: 12 },
       setBy: [{ file: 'assumptions/envelope.yaml', line: 10, column: 12 }],
     });
+    expect(outcome.ok && outcome.scenario.records.find((r) => r.path === 'facility.design_pue')).toMatchObject({ value: 1.25, low: 1.15, high: 1.4 });
   });
 
   it('accepts a restricted expression', () => {
@@ -45,8 +44,8 @@ describe('an assumption value: scalar or mapping', () => {
 
   it.each([
     ['negative power', 'envelope.yaml', 'value: 2 GW', 'value: -2 GW', 'assumptions/envelope.yaml:10:12 envelope.power: "-2 GW" is out of range; expected more than 0 MW. Correct the value.'],
-    ['low above high', 'envelope.yaml', 'low: 1.8 GW', 'low: 2.5 GW', 'assumptions/envelope.yaml:11:10 envelope.power.low: low "2.5 GW" is above high "2.2 GW"; swap them or correct one.'],
-    ['value outside its range', 'envelope.yaml', 'value: 2 GW', 'value: 3 GW', 'assumptions/envelope.yaml:10:12 envelope.power: value "3 GW" is outside its range (low "1.8 GW", high "2.2 GW"); correct the value or widen the range.'],
+    ['low above high', 'chips.yaml', 'low: 900 W', 'low: 1.5 kW', 'assumptions/chips.yaml:47:12 chips.trainium3.tdp.low: low "1.5 kW" is above high "1400 W"; swap them or correct one.'],
+    ['value outside its range', 'chips.yaml', 'value: 1000 W', 'value: 2 kW', 'assumptions/chips.yaml:46:14 chips.trainium3.tdp: value "2 kW" is outside its range (low "900 W", high "1400 W"); correct the value or widen the range.'],
     ['PUE below 1', 'facility.yaml', 'value: 1.25', 'value: 0.95', 'assumptions/facility.yaml:15:12 facility.design_pue: "0.95" is out of range; expected at least 1. Correct the value.'],
     ['unit on a plain number', 'facility.yaml', 'value: 1.25', 'value: 1.25 kW', 'assumptions/facility.yaml:15:12 facility.design_pue: "1.25 kW" is a power; expected a plain number such as "1.25".'],
     ['ratio above 1', 'utilisation.yaml', 'value: 0.35', 'value: 1.35', 'assumptions/utilisation.yaml:23:12 utilisation.model_flops_utilisation: "1.35" is out of range; expected between 0 and 1. Correct the value.'],
@@ -56,7 +55,7 @@ describe('an assumption value: scalar or mapping', () => {
     ['bad choice', 'envelope.yaml', 'value: poi', 'value: pio', 'assumptions/envelope.yaml:20:12 envelope.basis: "pio" is not one of poi, critical_it, installed_electrical; did you mean "poi"?'],
     ['bad confidence', 'envelope.yaml', 'confidence: official', 'confidence: oficial', 'assumptions/envelope.yaml:14:17 envelope.power.confidence: "oficial" is not one of official, analyst-estimate, rough, placeholder; did you mean "official"?'],
     ['unknown key in a value mapping', 'envelope.yaml', '    note:', '    notes:', 'assumptions/envelope.yaml:15:5 envelope.power.notes: unknown field "notes"; did you mean "note"?'],
-    ['no value', 'envelope.yaml', '    value: 2 GW\n', '', 'assumptions/envelope.yaml:10:5 envelope.power: has no value; write one here, or a mapping with "value:".'],
+    ['no value', 'envelope.yaml', '    value: 2 GW\n', '', 'assumptions/envelope.yaml:12:5 envelope.power: has no value; write one here, or a mapping with "value:".'],
     ['empty value', 'envelope.yaml', '    value: poi', '    value:', 'assumptions/envelope.yaml:20:5 envelope.basis: has no value; write one here, or a mapping with "value:".'],
     ['a list as value', 'facility.yaml', '    value: 0.05\n', '    value: [0.05]\n', 'assumptions/facility.yaml:8:12 facility.headroom: found a list; expected a single value, or a mapping with "value:".'],
   ])('%s', (_, file, from, to, expected) => {

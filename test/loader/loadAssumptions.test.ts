@@ -79,7 +79,7 @@ describe('loadAssumptions', () => {
   });
 
   it('lists every file read with the SHA-256 of its bytes, sorted by path', () => {
-    const names = ['chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml', 'utilisation.yaml'];
+    const names = ['chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml', 'uncertainty.yaml', 'utilisation.yaml'];
     const sha256 = (name: string) => createHash('sha256').update(readFileSync(join(SHIPPED, name))).digest('hex');
     expect(scenario.files).toEqual(names.map((path) => ({ path, sha256: sha256(path) })));
   });
@@ -181,7 +181,7 @@ describe('loadAssumptions of a scenario', () => {
     expect(recordOf(outcome, 'facility.design_pue')!.at).toEqual({ file: C, line: 4, column: 15 });
     expect(files.map((f) => f.path)).toEqual([
       'chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml',
-      'scenarios/a.yaml', 'scenarios/b.yaml', 'scenarios/c.yaml', 'utilisation.yaml',
+      'scenarios/a.yaml', 'scenarios/b.yaml', 'scenarios/c.yaml', 'uncertainty.yaml', 'utilisation.yaml',
     ]);
     const sha256 = createHash('sha256').update(chain['b.yaml']).digest('hex');
     expect(files.find((f) => f.path === 'scenarios/b.yaml')!.sha256).toBe(sha256);

@@ -112,6 +112,8 @@ export function sampleScenario(): LoadedScenario {
       { path: 'envelope.yaml', sha256: 'a'.repeat(64) },
       { path: 'facility.yaml', sha256: 'b'.repeat(64) },
     ],
+    uncertain: [],
+    correlationGroups: [],
   };
 }
 
