@@ -16,6 +16,7 @@ export function runCli(argv: string[]): Promise<number> {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    isTty: Boolean(process.stdout.isTTY),
+    // Progress bars only for a person at a terminal: never in CI logs or pipes.
+    isTty: Boolean(process.stderr.isTTY) && !process.env.CI,
   });
 }

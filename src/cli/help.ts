@@ -7,6 +7,7 @@ Usage: gwplan <command> [options]
 Commands:
   run            compute every scenario and write outputs/<scenario>/*.csv
   validate       check the assumption files and report every problem; writes nothing
+  uncertainty    sample the uncertain inputs: percentiles, tornado, rank correlations
   check-outputs  recompute into a temporary directory and fail if committed outputs differ
   compare        compare scenarios with a baseline: outputs/compare/*.csv and a headline table
   check          recompute in memory and fail if a committed output value moved beyond tolerance
@@ -19,16 +20,20 @@ Options:
 Exit codes: 0 success; 1 internal fault or stale outputs; 2 invalid input or usage.
 `;
 
-export const RUN_HELP = `Usage: gwplan run [--assumptions DIR] [--out DIR] [--scenario NAME]...
+export const RUN_HELP = `Usage: gwplan run [--assumptions DIR] [--out DIR] [--scenario NAME]... [--samples N] [--seed S]
 
 Loads the assumption files, runs the model and writes, per scenario,
-OUT/<scenario>/{fleet,annual,procurement,summary}.csv and manifest.json.
+OUT/<scenario>/{fleet,annual,procurement,summary}.csv and manifest.json, and,
+for a scenario with uncertain inputs, OUT/<scenario>/uncertainty/ (see
+'gwplan uncertainty --help'). Without --scenario it also writes OUT/compare/.
 On any input error nothing is written and previous outputs stay as they were.
 
 Options:
   --assumptions DIR  assumption directory (default: assumptions)
   --out DIR          output directory (default: outputs)
   --scenario NAME    run only this scenario; repeat for several (default: all)
+  --samples N        uncertainty samples per scenario (default: 10000; 0 skips sampling)
+  --seed S           random seed for the samples (default: 20260227)
 `;
 
 export const VALIDATE_HELP = `Usage: gwplan validate [--assumptions DIR]
@@ -75,8 +80,10 @@ assumption directory (scenarios/ included) and prints, per scenario, the
 headline metrics that moved since the last good run, largest change first.
 A bad save prints the errors as file:line:column and leaves the outputs as
 they were; watching goes on. Ctrl-C stops it (exit 0).
-It writes each scenario's directory, not OUT/compare/ (its attribution
-re-runs the model many times): run 'npm start' before committing.
+It writes each scenario's deterministic files only: not OUT/compare/ (its
+attribution re-runs the model many times) and not <scenario>/uncertainty/
+(10,000 samples per save would be too slow; the folder is removed rather
+than left stale). Run 'npm start' before committing.
 
 Options:
   --assumptions DIR  assumption directory (default: assumptions)
@@ -95,6 +102,24 @@ describes every column.
 
 Options:
   --baseline NAME    scenario the others are compared with (default: base)
+  --assumptions DIR  assumption directory (default: assumptions)
+  --out DIR          output directory (default: outputs)
+`;
+
+export const UNCERTAINTY_HELP = `Usage: gwplan uncertainty [--scenario NAME]... [--samples N] [--seed S] [--write-samples] [--assumptions DIR] [--out DIR]
+
+Samples every uncertain input (values with low/high or a distribution, and
+assumptions/uncertainty.yaml) by Latin hypercube, runs the model per sample
+and writes, per scenario, OUT/<scenario>/uncertainty/: percentiles.csv
+(P90 is the high case), tornado.csv, rank_correlation.csv, manifest.json
+(samples, seed, method, standard errors) and, with --write-samples, samples.csv.
+The same seed gives the same bytes. 'gwplan run' writes these too, with the defaults.
+
+Options:
+  --scenario NAME    only this scenario; repeat for several (default: all)
+  --samples N        number of samples (default: 10000)
+  --seed S           random seed, a whole number (default: 20260227)
+  --write-samples    also write every sample to samples.csv
   --assumptions DIR  assumption directory (default: assumptions)
   --out DIR          output directory (default: outputs)
 `;

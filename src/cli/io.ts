@@ -3,6 +3,7 @@ export interface Io {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** True when a person watches stderr at a terminal (and CI is not set): progress may be drawn. */
   isTty: boolean;
 }
 

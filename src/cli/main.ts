@@ -9,8 +9,9 @@ import { checkOutputsCommand } from './commands/checkOutputs.js';
 import { compareCommand } from './commands/compare.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { uncertaintyCommand } from './commands/uncertainty.js';
 import { watchCommand } from './commands/watch.js';
-import { CHECK_HELP, CHECK_OUTPUTS_HELP, COMPARE_HELP, MAIN_HELP, RUN_HELP, VALIDATE_HELP, WATCH_HELP } from './help.js';
+import { CHECK_HELP, CHECK_OUTPUTS_HELP, COMPARE_HELP, MAIN_HELP, RUN_HELP, UNCERTAINTY_HELP, VALIDATE_HELP, WATCH_HELP } from './help.js';
 import { EXIT_FAULT, EXIT_INVALID, EXIT_OK, type Io } from './io.js';
 
 /** Options every command accepts; each command ignores what it does not use only if listed for it below. */
@@ -22,21 +23,30 @@ export interface CommandOptions {
   baseline?: string;
   /** Positional arguments: scenario names (compare). */
   names?: string[];
+  /** `--samples N`, `--seed S`, `--write-samples` (uncertainty). */
+  samples?: number;
+  seed?: number;
+  writeSamples?: boolean;
 }
 
 interface CommandSpec {
   help: string;
-  accepts: ReadonlyArray<'assumptions' | 'out' | 'scenario' | 'baseline' | 'names'>;
+  accepts: ReadonlyArray<'assumptions' | 'out' | 'scenario' | 'baseline' | 'names' | 'samples' | 'seed' | 'write-samples'>;
   run: (options: CommandOptions, io: Io) => Promise<number> | number;
 }
 
 const COMMANDS: Record<string, CommandSpec> = {
-  run: { help: RUN_HELP, accepts: ['assumptions', 'out', 'scenario'], run: runCommand },
+  run: { help: RUN_HELP, accepts: ['assumptions', 'out', 'scenario', 'samples', 'seed'], run: runCommand },
   validate: { help: VALIDATE_HELP, accepts: ['assumptions'], run: validateCommand },
   'check-outputs': { help: CHECK_OUTPUTS_HELP, accepts: ['assumptions', 'out'], run: checkOutputsCommand },
   compare: { help: COMPARE_HELP, accepts: ['assumptions', 'out', 'baseline', 'names'], run: compareCommand },
   check: { help: CHECK_HELP, accepts: ['assumptions', 'out'], run: checkCommand },
   watch: { help: WATCH_HELP, accepts: ['assumptions', 'out', 'scenario'], run: watchCommand },
+  uncertainty: {
+    help: UNCERTAINTY_HELP,
+    accepts: ['assumptions', 'out', 'scenario', 'samples', 'seed', 'write-samples'],
+    run: uncertaintyCommand,
+  },
 };
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -80,6 +90,9 @@ function parseCommandArgs(name: string, command: CommandSpec, args: string[], io
         out: { type: 'string' },
         scenario: { type: 'string', multiple: true },
         baseline: { type: 'string' },
+        samples: { type: 'string' },
+        seed: { type: 'string' },
+        'write-samples': { type: 'boolean' },
       },
     }));
   } catch (error) {
@@ -95,17 +108,33 @@ function parseCommandArgs(name: string, command: CommandSpec, args: string[], io
     io.stderr(`gwplan ${name}: unexpected argument "${positionals[0]}"; this command takes options only.\nRun 'gwplan ${name} --help' for the options.\n`);
     return EXIT_INVALID;
   }
-  for (const option of ['assumptions', 'out', 'scenario', 'baseline'] as const) {
+  for (const option of ['assumptions', 'out', 'scenario', 'baseline', 'samples', 'seed', 'write-samples'] as const) {
     if (values[option] !== undefined && !command.accepts.includes(option)) {
       io.stderr(`gwplan ${name}: --${option} does not apply to this command.\nRun 'gwplan ${name} --help' for the options.\n`);
       return EXIT_INVALID;
     }
   }
+  // run takes --samples 0 to skip sampling; uncertainty exists to sample, so needs at least 1.
+  const samples = wholeNumber(name, '--samples', values.samples, name === 'run' ? 0 : 1, 10_000_000, io);
+  const seed = wholeNumber(name, '--seed', values.seed, 0, 2 ** 32 - 1, io);
+  if (samples === null || seed === null) return EXIT_INVALID;
   return {
+    samples,
+    seed,
+    writeSamples: values['write-samples'],
     assumptions: values.assumptions ?? 'assumptions',
     out: values.out ?? 'outputs',
     scenarios: values.scenario ?? [],
     baseline: values.baseline,
     names: positionals,
   };
+}
+
+/** A whole-number option within [min, max]; null (after saying why) when it is not one; undefined when absent. */
+function wholeNumber(command: string, flag: string, text: string | undefined, min: number, max: number, io: Io): number | undefined | null {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (/^\d+$/.test(text) && value >= min && value <= max) return value;
+  io.stderr(`gwplan ${command}: ${flag} "${text}" is not a whole number from ${min} to ${max}; for example ${flag} ${Math.max(min, 1000)}.\n`);
+  return null;
 }

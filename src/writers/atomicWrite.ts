@@ -10,7 +10,7 @@
  * `outDir` (other scenarios, comparisons) is left alone.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const TMP_PREFIX = '.gwplan-tmp-';
 const OLD_PREFIX = '.gwplan-old-';
@@ -27,7 +27,8 @@ let writeCount = 0;
 export function writeOutputTree(outDir: string, tree: ReadonlyMap<string, ReadonlyMap<string, string>>): string[] {
   for (const [dir, files] of tree) {
     checkName(dir, 'output directory');
-    for (const file of files.keys()) checkName(file, `file in output directory ${dir}`);
+    // A file may sit in a subfolder of its directory (`uncertainty/percentiles.csv`); each segment is checked.
+    for (const file of files.keys()) for (const segment of file.split('/')) checkName(segment, `file in output directory ${dir}`);
   }
   mkdirSync(outDir, { recursive: true });
   cleanAfterKilledRuns(outDir);
@@ -41,7 +42,9 @@ export function writeOutputTree(outDir: string, tree: ReadonlyMap<string, Readon
     for (const [dir, files] of tree) {
       mkdirSync(join(tmp, dir));
       for (const [file, content] of files) {
-        writeFileSync(join(tmp, dir, file), content, 'utf8');
+        const target = join(tmp, dir, file);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, content, 'utf8');
         written.push(`${dir}/${file}`);
       }
     }

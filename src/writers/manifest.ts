@@ -66,7 +66,8 @@ function assumptionEntry(record: AssumptionRecord, inputs: readonly InputFile[])
   };
 }
 
-function location(at: SourceLocation, inputs: readonly InputFile[]): string {
+/** `file:line:col` with the file named as in `inputs` (relative to the assumptions directory). */
+export function location(at: SourceLocation, inputs: readonly InputFile[]): string {
   return `${inputPath(at.file, inputs)}:${at.line}:${at.column}`;
 }
 

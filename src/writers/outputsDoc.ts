@@ -5,18 +5,31 @@
  *   npx tsx -e "import('./src/writers/outputsDoc.ts').then((m) => process.stdout.write(m.renderColumnTables()))"
  * and paste between `<!-- columns:start -->` and `<!-- columns:end -->`.
  */
-import type { ColumnInfo } from './columns.js';
+import { columnInfo, type Column, type ColumnInfo } from './columns.js';
 import { UNIT_ROUNDING } from './decimals.js';
 import { OUTPUT_TABLES } from './outputTables.js';
+import { UNCERTAINTY_DIR } from './uncertainty/render.js';
+import { PERCENTILES_TABLE, RANK_CORRELATION_TABLE, TORNADO_TABLE } from './uncertainty/tables.js';
+
+const UNCERTAINTY_TABLES = [PERCENTILES_TABLE, TORNADO_TABLE, RANK_CORRELATION_TABLE];
 
 export const COLUMNS_START = '<!-- columns:start -->';
 export const COLUMNS_END = '<!-- columns:end -->';
 
 /** Markdown: one section per CSV file, then the rounding rule by unit. Starts and ends with a newline. */
 export function renderColumnTables(): string {
-  const sections = OUTPUT_TABLES.map((table) =>
+  const tables = [
+    ...OUTPUT_TABLES.map((table) => ({ ...table, path: table.file })),
+    ...UNCERTAINTY_TABLES.map((table) => ({
+      file: table.file,
+      description: table.description,
+      columns: table.columns.map((column) => columnInfo(column as Column<unknown>)),
+      path: `${UNCERTAINTY_DIR}/${table.file}`,
+    })),
+  ];
+  const sections = tables.map((table) =>
     [
-      `### ${table.file}`,
+      `### ${table.path}`,
       '',
       table.description,
       '',

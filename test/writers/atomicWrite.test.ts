@@ -151,7 +151,13 @@ describe('writeOutputTree', () => {
     expect(fs.readdirSync(outDir)).toEqual([]);
   });
 
-  it('refuses a file name with a path separator', () => {
-    expect(() => writeOutputTree(outDir, tree({ base: { '../f.csv': 'x\n' } }))).toThrow(/file in output directory base '..\/f.csv'/);
+  it.each(['../f.csv', 'sub/../f.csv', '/f.csv', 'a\\b.csv', 'sub/.hidden'])('refuses the file path %j, which is not plain segments', (file) => {
+    expect(() => writeOutputTree(outDir, tree({ base: { [file]: 'x\n' } }))).toThrow(/file in output directory base/);
+    expect(fs.existsSync(join(outDir, "base"))).toBe(false);
+  });
+
+  it('writes a file in a subfolder of its directory', () => {
+    expect(writeOutputTree(outDir, tree({ base: { 'a.csv': 'a\n', 'uncertainty/p.csv': 'p\n' } }))).toEqual(['base/a.csv', 'base/uncertainty/p.csv']);
+    expect(fs.readFileSync(join(outDir, "base", "uncertainty", "p.csv"), "utf8")).toBe('p\n');
   });
 });

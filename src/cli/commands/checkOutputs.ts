@@ -11,7 +11,7 @@ import { diffTrees, formatTreeDiff, readTree } from '../../writers/compareTrees.
 import { evaluateSelected } from '../evaluateSelected.js';
 import { EXIT_FAULT, EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
-import { renderAll } from './run.js';
+import { renderAll } from '../renderOutputs.js';
 import { COMPARE_DIR } from '../../writers/compare/render.js';
 import { defaultComparison } from './compare.js';
 
@@ -20,9 +20,9 @@ export function checkOutputsCommand(options: CommandOptions, io: Io): number {
   if (typeof evaluated === 'number') return evaluated;
   const fresh = mkdtempSync(join(tmpdir(), 'gwplan-check-'));
   try {
-    const tree = renderAll(evaluated);
+    const { tree, uncertainty } = renderAll(evaluated);
     // compare/ as `run` writes it (every scenario vs base, when there are two or more).
-    const comparison = defaultComparison(evaluated, io);
+    const comparison = defaultComparison(evaluated, io, uncertainty);
     if (typeof comparison === 'number') return comparison;
     if (comparison) tree.set(COMPARE_DIR, comparison);
     writeOutputTree(fresh, tree);

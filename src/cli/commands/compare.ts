@@ -8,12 +8,15 @@ import { resolve } from 'node:path';
 import { compareScenarios } from '../../compare/compareScenarios.js';
 import { attributionLines, headlineTable } from '../../compare/terminalTable.js';
 import type { ComparisonReport } from '../../compare/types.js';
+import { compareRanges, type RangeComparison } from '../../compare/ranges.js';
+import { scenarioUncertainty, type ScenarioUncertainty } from '../../pipeline/uncertainty.js';
 import { BASE_SCENARIO } from '../../pipeline/scenarios.js';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
 import { COMPARE_DIR, headerClash, renderComparison } from '../../writers/compare/render.js';
 import { evaluateSelected, type EvaluatedScenario } from '../evaluateSelected.js';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
+import { DEFAULT_RENDER } from '../renderOutputs.js';
 
 /** The terminal is read at this width; wider tables wrap their scenario columns into blocks. */
 const TERMINAL_WIDTH = 120;
@@ -47,7 +50,9 @@ export function compareCommand(options: CommandOptions, io: Io): number {
   }
 
   const report = compareScenarios(runs, baseline);
-  const files = renderComparison(report);
+  // Sampled with run's defaults, so compare/ranges.csv matches what `run` writes.
+  const uncertainty = new Map(runs.map((run) => [run.name, scenarioUncertainty(run.scenario, { samples: DEFAULT_RENDER.samples, seed: DEFAULT_RENDER.seed })]));
+  const files = renderComparison(report, rangesOf(report, uncertainty));
   const written = writeOutputTree(resolve(io.cwd, options.out), new Map([[COMPARE_DIR, files]]));
   for (const warning of report.warnings) io.stderr(`${warning}\n`);
   const outDir = options.out.replace(/\/+$/, '');
@@ -61,7 +66,11 @@ export function compareCommand(options: CommandOptions, io: Io): number {
  * `base`. Undefined with fewer than two scenarios; an exit code (after a
  * message) when scenario names cannot make a comparison.
  */
-export function defaultComparison(evaluated: readonly EvaluatedScenario[], io: Io): Map<string, string> | undefined | number {
+export function defaultComparison(
+  evaluated: readonly EvaluatedScenario[],
+  io: Io,
+  uncertainty: ReadonlyMap<string, ScenarioUncertainty | undefined> = new Map(),
+): Map<string, string> | undefined | number {
   if (evaluated.length < 2 || !evaluated.some((run) => run.name === BASE_SCENARIO)) return undefined;
   const problem = nameProblem(evaluated);
   if (problem) {
@@ -70,7 +79,12 @@ export function defaultComparison(evaluated: readonly EvaluatedScenario[], io: I
   }
   const report = compareScenarios(evaluated, BASE_SCENARIO);
   for (const warning of report.warnings) io.stderr(`${warning}\n`);
-  return renderComparison(report);
+  return renderComparison(report, rangesOf(report, uncertainty));
+}
+
+function rangesOf(report: ComparisonReport, uncertainty: ReadonlyMap<string, ScenarioUncertainty | undefined>): RangeComparison[] {
+  const percentiles = new Map([...uncertainty].map(([name, u]) => [name, u?.report.percentiles]));
+  return compareRanges(report.baseline, report.scenarios, percentiles);
 }
 
 /** A scenario named `compare` would share its output directory; names also become CSV column names. */

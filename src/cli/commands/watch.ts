@@ -22,7 +22,15 @@ import { evaluateSelected } from '../evaluateSelected.js';
 import { headlineLines } from '../headline.js';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
-import { renderAll } from './run.js';
+import { renderAll, type RenderSettings } from '../renderOutputs.js';
+import { DEFAULT_SEED } from '../../uncertainty/runUncertainty.js';
+
+/**
+ * No sampling on save: 10,000 samples per scenario would take longer than the
+ * save-to-result budget. A scenario directory is replaced whole, so its
+ * uncertainty/ goes away until the next `npm start` rather than going stale.
+ */
+const WATCH_RENDER: RenderSettings = { samples: 0, seed: DEFAULT_SEED, writeSamples: false };
 
 /** One run of the watch loop, as handed to `onRunComplete`. */
 export interface WatchRun {
@@ -93,7 +101,7 @@ export function watchAssumptions(options: CommandOptions, io: Io, signal: AbortS
         io.stderr(`[${at}] ${outDir}/ left unchanged; watching for the next save.\n`);
         return { run: runs, outcome: 'invalid', moves };
       }
-      const written = writeOutputTree(resolve(io.cwd, options.out), renderAll(evaluated));
+      const written = writeOutputTree(resolve(io.cwd, options.out), renderAll(evaluated, WATCH_RENDER).tree);
       const lines: string[] = [];
       if (lastGood && failedSince) lines.push(`[${at}] inputs valid again; compared with the last good run (${lastGood.at}).`);
       for (const { name, result } of evaluated) {
@@ -114,7 +122,7 @@ export function watchAssumptions(options: CommandOptions, io: Io, signal: AbortS
       }
       const ms = Math.round(performance.now() - started);
       lines.push(`[${at}] wrote ${written.length} files to ${outDir}/ in ${ms} ms`);
-      if (runs === 1 && evaluated.length > 1) lines.push(`(watch does not refresh ${outDir}/compare/; run 'npm start' before committing.)`);
+      if (runs === 1) lines.push(`(watch writes the deterministic outputs only: no ${outDir}/compare/ and no <scenario>/uncertainty/; run 'npm start' before committing.)`);
       if (runs === 1) lines.push(`watching ${options.assumptions.replace(/\/+$/, '')}/ for changes; press Ctrl-C to stop.`);
       io.stdout(`${lines.join('\n')}\n`);
       lastGood = { summaries: new Map(evaluated.map((run) => [run.name, run.result.summary])), at };

@@ -8,13 +8,14 @@ import type { ComparisonReport } from '../../compare/types.js';
 import { columnInfo, type ColumnInfo, type TableSpec } from '../columns.js';
 import { renderCsv } from '../csv.js';
 import { COMPARE_ROUNDING, MIN_SHARE_DECIMALS } from './decimals.js';
-import { ANNUAL_COMPARE_TABLE, assumptionsTable, ATTRIBUTION_TABLE, summaryTable, type CompareTable, type SummaryCsvRow } from './tables.js';
+import type { RangeComparison } from '../../compare/ranges.js';
+import { RANGES_TABLE, ANNUAL_COMPARE_TABLE, assumptionsTable, ATTRIBUTION_TABLE, summaryTable, type CompareTable, type SummaryCsvRow } from './tables.js';
 
 /** The output subdirectory; a scenario cannot take this name. */
 export const COMPARE_DIR = 'compare';
 
 /** File name -> content: summary.csv, annual.csv, assumptions.csv, attribution.csv, in that order. */
-export function renderComparison(report: ComparisonReport): Map<string, string> {
+export function renderComparison(report: ComparisonReport, ranges: readonly RangeComparison[] = []): Map<string, string> {
   const clash = headerClash(report.baseline, report.scenarios);
   if (clash) throw new Error(`compare: ${clash}`);
   // Checked again here, so no writer of a report can skip it.
@@ -26,6 +27,8 @@ export function renderComparison(report: ComparisonReport): Map<string, string> 
     csv(ANNUAL_COMPARE_TABLE, report.annual),
     csv(assumptionsTable(all), report.assumptions),
     csv(ATTRIBUTION_TABLE, report.attribution.flatMap((a) => a.rows)),
+    // Only when the scenarios were sampled: an empty file would look like a result.
+    ...(ranges.length > 0 ? [csv(RANGES_TABLE, ranges)] : []),
   ]);
 }
 

@@ -8,6 +8,7 @@
 import type { Column, NumberColumn, TextColumn, UnitValueColumn } from '../columns.js';
 import { quantity, text } from '../columns.js';
 import type { AnnualComparison, AssumptionCell, AssumptionDiff, AttributionRow, SummaryComparison } from '../../compare/types.js';
+import type { RangeComparison } from '../../compare/ranges.js';
 import { compareDecimals, DAYS_UNIT, MIN_SHARE_DECIMALS, PCT_UNIT } from './decimals.js';
 
 /** A compare table: a file name, a description for docs/compare.md, and its columns. */
@@ -178,3 +179,29 @@ export function exactNumber(value: number): string {
   if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
+
+export const RANGES_TABLE: CompareTable<RangeComparison> = {
+  file: 'ranges.csv',
+  description:
+    "Written when the scenarios have uncertainty results: one row per scenario and headline metric with its P10, P50 and P90 (percentiles: P90 is the high case), the baseline's rows first.",
+  columns: [
+    text({ name: 'scenario', description: 'Scenario name; the baseline first.', get: (r) => r.scenario }),
+    text({ name: 'metric', description: "Headline metric, as in each scenario's summary.csv.", get: (r) => r.metric }),
+    text({ name: 'unit', description: 'Unit of the percentiles and of p50_delta.', get: (r) => r.unit }),
+    ...(['p10', 'p50', 'p90'] as const).map((p) =>
+      unitValue<RangeComparison>({
+        name: p,
+        description: `The ${p.slice(1)}th percentile over the scenario's samples (uncertainty/percentiles.csv).`,
+        get: (r) => r[p],
+        decimalsFor: (r) => compareDecimals(r.unit, `compare/ranges.csv metric ${r.metric}`),
+      }),
+    ),
+    unitValue({
+      name: 'p50_delta',
+      description: "Scenario P50 - baseline P50, in `unit`.",
+      get: (r) => r.p50Delta,
+      decimalsFor: (r) => compareDecimals(r.unit, `compare/ranges.csv metric ${r.metric}`),
+    }),
+    percent({ name: 'p50_delta_pct', description: '100 x p50_delta / |baseline P50| (delta.ts convention at zero).', get: (r) => r.p50DeltaPct }),
+  ],
+};

@@ -1,0 +1,43 @@
+/**
+ * `gwplan uncertainty`: sample the uncertain inputs of each scenario and write
+ * OUT/<scenario>/ (the deterministic files and uncertainty/) atomically, with
+ * the requested samples and seed. `run` writes the same tree with the defaults.
+ */
+import { resolve } from 'node:path';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../uncertainty/runUncertainty.js';
+import { writeOutputTree } from '../../writers/atomicWrite.js';
+import { evaluateSelected } from '../evaluateSelected.js';
+import { EXIT_OK, type Io } from '../io.js';
+import type { CommandOptions } from '../main.js';
+import { progressBar } from '../progressBar.js';
+import { renderAll, writtenSummary } from '../renderOutputs.js';
+
+const group = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function uncertaintyCommand(options: CommandOptions, io: Io): number {
+  const evaluated = evaluateSelected(options.assumptions, options.scenarios, io);
+  if (typeof evaluated === 'number') return evaluated;
+  const settings = {
+    samples: options.samples ?? DEFAULT_SAMPLES,
+    seed: options.seed ?? DEFAULT_SEED,
+    writeSamples: options.writeSamples ?? false,
+    progress: io.isTty ? progressBar(io) : undefined,
+  };
+  const { tree, uncertainty } = renderAll(evaluated, settings);
+  const written = writeOutputTree(resolve(io.cwd, options.out), tree);
+  for (const [name, result] of uncertainty) {
+    if (!result) {
+      io.stdout(`${name}: no uncertain inputs (give a value low/high or a distribution); nothing sampled.\n`);
+      continue;
+    }
+    const { report, evaluation } = result;
+    const invalid = report.invalidSamples > 0 ? `; ${group.format(report.invalidSamples)} samples left out as invalid` : '';
+    io.stdout(`${name}: ${group.format(report.samples)} samples, seed ${report.seed}, ${report.inputs.length} uncertain inputs, ${evaluation}${invalid}\n`);
+    for (const metric of ['chips', 'facility_energy_mwh', 'clean_nameplate_total_mw']) {
+      const row = report.percentiles.find((r) => r.metric === metric && r.year === 'all');
+      if (row) io.stdout(`  ${metric.padEnd(26)} P10 ${group.format(row.p10)}  P50 ${group.format(row.p50)}  P90 ${group.format(row.p90)} ${row.unit}\n`);
+    }
+  }
+  io.stdout(writtenSummary(options.out, written));
+  return EXIT_OK;
+}

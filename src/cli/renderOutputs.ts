@@ -1,0 +1,73 @@
+/**
+ * Every scenario's output files rendered in memory (deterministic files plus
+ * uncertainty/), shared by run, uncertainty, watch and check-outputs so they
+ * write exactly the same bytes.
+ */
+import { formatIssue } from '../loader/types.js';
+import { scenarioUncertainty, type ScenarioUncertainty, type UncertaintySettings } from '../pipeline/uncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/runUncertainty.js';
+import { GWPLAN_VERSION } from '../version.js';
+import { renderScenarioOutputs } from '../writers/scenarioOutputs.js';
+import { renderUncertainty } from '../writers/uncertainty/render.js';
+import type { EvaluatedScenario } from './evaluateSelected.js';
+
+/** `wrote 10 files: outputs/base/{annual.csv, ...}, outputs/compare/{...}`: one group per directory. */
+export function writtenSummary(outDir: string, written: readonly string[]): string {
+  const byDir = new Map<string, string[]>();
+  for (const file of written) {
+    const slash = file.lastIndexOf('/');
+    const dir = file.slice(0, slash);
+    byDir.set(dir, [...(byDir.get(dir) ?? []), file.slice(slash + 1)]);
+  }
+  const root = outDir.replace(/\/+$/, '');
+  const groups = [...byDir].map(([dir, files]) => `  ${root}/${dir}/ ${files.join(', ')}`);
+  return `wrote ${written.length} files:\n${groups.join('\n')}\n`;
+}
+
+export interface RenderSettings extends Omit<UncertaintySettings, 'progress'> {
+  writeSamples: boolean;
+  /** Progress of each scenario's sampling, labelled with the scenario's name. */
+  progress?: (label: string, done: number, total: number) => void;
+}
+
+/** What `run` writes: every scenario sampled with the default samples and seed. */
+export const DEFAULT_RENDER: RenderSettings = { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED, writeSamples: false };
+
+export interface RenderedOutputs {
+  /** Scenario name -> files (paths inside the scenario's directory) -> content. */
+  tree: Map<string, Map<string, string>>;
+  /** Each scenario's uncertainty run; undefined where it has no uncertain inputs. */
+  uncertainty: Map<string, ScenarioUncertainty | undefined>;
+}
+
+/**
+ * Renders every evaluated scenario's files, with its uncertainty/ files, so a
+ * scenario directory is always replaced whole and never mixes two runs.
+ */
+export function renderAll(evaluated: EvaluatedScenario[], settings: RenderSettings = DEFAULT_RENDER): RenderedOutputs {
+  const tree = new Map<string, Map<string, string>>();
+  const uncertainty = new Map<string, ScenarioUncertainty | undefined>();
+  for (const { name, scenario, result, warnings } of evaluated) {
+    const files = renderScenarioOutputs(scenario, result, { version: GWPLAN_VERSION, warnings: warnings.map(formatIssue) });
+    const { progress } = settings;
+    const sampled = scenarioUncertainty(scenario, {
+      samples: settings.samples,
+      seed: settings.seed,
+      progress: progress && ((done, total) => progress(name, done, total)),
+    });
+    uncertainty.set(name, sampled);
+    if (sampled) {
+      const uncertaintyFiles = renderUncertainty(sampled.report, {
+        version: GWPLAN_VERSION,
+        scenario: name,
+        evaluation: sampled.evaluation,
+        groups: scenario.correlationGroups,
+        writeSamples: settings.writeSamples,
+        inputs: scenario.files,
+      });
+      for (const [file, content] of uncertaintyFiles) files.set(file, content);
+    }
+    tree.set(name, files);
+  }
+  return { tree, uncertainty };
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run bench:uncertainty`: the whole `gwplan uncertainty` process on the
+ * base scenario with 10,000 samples (target <= 0.3 s), and, in-process, the
+ * sampling and model runs alone as samples per second. Prints; asserts nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadAssumptions } from '../../src/loader/loadAssumptions.js';
+import { scenarioUncertainty } from '../../src/pipeline/uncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../src/uncertainty/runUncertainty.js';
+
+const REPEATS = 5;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function timeMs(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+const out = mkdtempSync(join(tmpdir(), 'gwplan-bench-'));
+try {
+  spawnSync(process.execPath, ['src/cli/launch.mjs', '--build-only'], { stdio: 'inherit' });
+  const floor = Array.from({ length: REPEATS }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0'])));
+  const whole = Array.from({ length: REPEATS }, () =>
+    timeMs(() => {
+      const run = spawnSync(process.execPath, ['src/cli/launch.mjs', 'uncertainty', '--scenario', 'base', '--out', out], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`gwplan uncertainty exited ${run.status}: ${run.stderr}`);
+    }),
+  );
+
+  const loaded = loadAssumptions('assumptions');
+  if (!loaded.ok) throw new Error('the shipped assumptions do not load; run gwplan validate');
+  const settings = { samples: DEFAULT_SAMPLES, seed: DEFAULT_SEED };
+  scenarioUncertainty(loaded.scenario, settings); // warm, as a second run in watch mode would be
+  const inProcess = Array.from({ length: REPEATS }, () => timeMs(() => scenarioUncertainty(loaded.scenario, settings)));
+
+  const n = DEFAULT_SAMPLES;
+  console.log(`base scenario, ${n} samples, ${loaded.scenario.uncertain.length} uncertain inputs; median of ${REPEATS} runs`);
+  console.log(`node -e 0 (floor)                    ${median(floor).toFixed(1).padStart(8)} ms`);
+  console.log(`gwplan uncertainty, whole process    ${median(whole).toFixed(1).padStart(8)} ms   target <= 300 ms`);
+  console.log(`sampling + model + statistics (warm) ${median(inProcess).toFixed(1).padStart(8)} ms   ${Math.round(n / (median(inProcess) / 1000)).toLocaleString('en-US')} samples/s`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
