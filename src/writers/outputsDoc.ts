@@ -6,7 +6,7 @@
  * and paste between `<!-- columns:start -->` and `<!-- columns:end -->`.
  */
 import { columnInfo, type Column, type ColumnInfo } from './columns.js';
-import { UNIT_ROUNDING } from './decimals.js';
+import { UNIT_ROUNDING, type UnitRounding } from './decimals.js';
 import { OUTPUT_TABLES } from './outputTables.js';
 import { UNCERTAINTY_DIR } from './uncertainty/render.js';
 import { PERCENTILES_TABLE, RANK_CORRELATION_TABLE, TORNADO_TABLE } from './uncertainty/tables.js';
@@ -27,29 +27,39 @@ export function renderColumnTables(): string {
       path: `${UNCERTAINTY_DIR}/${table.file}`,
     })),
   ];
-  const sections = tables.map((table) =>
-    [
-      `### ${table.path}`,
-      '',
-      table.description,
-      '',
-      '| column | unit | decimals | meaning |',
-      '| --- | --- | --- | --- |',
-      ...table.columns.map(
-        (column) => `| \`${column.name}\` | ${cell(unitText(column))} | ${decimalsText(column)} | ${cell(column.description)} |`,
-      ),
-    ].join('\n'),
-  );
-  const rounding = [
-    '### Decimals by unit',
-    '',
+  const sections = tables.map((table) => columnTableSection(table.path, table.description, table.columns));
+  const rounding = roundingSection(
+    'Decimals by unit',
     'Every number column, and every number in summary.csv `value`, is rounded by its unit:',
+    UNIT_ROUNDING,
+  );
+  return `\n${[...sections, rounding].join('\n\n')}\n`;
+}
+
+/** One file's section: heading, what a row is, and a table of its columns. Shared with docs/compare.md. */
+export function columnTableSection(heading: string, description: string, columns: readonly ColumnInfo[]): string {
+  return [
+    `### ${heading}`,
+    '',
+    description,
+    '',
+    '| column | unit | decimals | meaning |',
+    '| --- | --- | --- | --- |',
+    ...columns.map((column) => `| \`${column.name}\` | ${cell(unitText(column))} | ${decimalsText(column)} | ${cell(column.description)} |`),
+  ].join('\n');
+}
+
+/** A table of rounding rules by unit. */
+export function roundingSection(title: string, intro: string, rules: readonly UnitRounding[]): string {
+  return [
+    `### ${title}`,
+    '',
+    intro,
     '',
     '| unit | decimals | resolution |',
     '| --- | --- | --- |',
-    ...UNIT_ROUNDING.map((rule) => `| \`${rule.unit}\` | ${rule.decimals} | ${cell(rule.resolution)} |`),
+    ...rules.map((rule) => `| \`${rule.unit}\` | ${rule.decimals} | ${cell(rule.resolution)} |`),
   ].join('\n');
-  return `\n${[...sections, rounding].join('\n\n')}\n`;
 }
 
 function unitText(column: ColumnInfo): string {

@@ -7,6 +7,7 @@ import { checkAttributionSums } from '../../compare/compareScenarios.js';
 import type { ComparisonReport } from '../../compare/types.js';
 import { columnInfo, type ColumnInfo, type TableSpec } from '../columns.js';
 import { renderCsv } from '../csv.js';
+import { columnTableSection, roundingSection } from '../outputsDoc.js';
 import { COMPARE_ROUNDING, MIN_SHARE_DECIMALS } from './decimals.js';
 import type { RangeComparison } from '../../compare/ranges.js';
 import { RANGES_TABLE, ANNUAL_COMPARE_TABLE, assumptionsTable, ATTRIBUTION_TABLE, summaryTable, type CompareTable, type SummaryCsvRow } from './tables.js';
@@ -68,27 +69,14 @@ export function renderCompareColumnTables(): string {
     info(ANNUAL_COMPARE_TABLE),
     info(assumptionsTable(['<baseline>', '<scenario>'])),
     info(ATTRIBUTION_TABLE),
+    info(RANGES_TABLE),
   ];
-  const sections = tables.map((table) =>
-    [
-      `### compare/${table.file}`,
-      '',
-      table.description,
-      '',
-      '| column | unit | decimals | meaning |',
-      '| --- | --- | --- | --- |',
-      ...table.columns.map((column) => `| \`${column.name}\` | ${unitText(column)} | ${decimalsText(column)} | ${cell(column.description)} |`),
-    ].join('\n'),
-  );
-  const rounding = [
-    '### Decimals of the compare-only units',
-    '',
+  const sections = tables.map((table) => columnTableSection(`compare/${table.file}`, table.description, table.columns));
+  const rounding = roundingSection(
+    'Decimals of the compare-only units',
     `Every other unit keeps its decimals from docs/outputs.md (Decimals by unit); attribution shares keep at least ${MIN_SHARE_DECIMALS}.`,
-    '',
-    '| unit | decimals | resolution |',
-    '| --- | --- | --- |',
-    ...COMPARE_ROUNDING.map((rule) => `| \`${rule.unit}\` | ${rule.decimals} | ${cell(rule.resolution)} |`),
-  ].join('\n');
+    COMPARE_ROUNDING,
+  );
   return `\n${[...sections, rounding].join('\n\n')}\n`;
 }
 
@@ -96,16 +84,5 @@ function info<Row>(table: CompareTable<Row>) {
   return { file: table.file, description: table.description, columns: table.columns.map(columnInfo) };
 }
 
-function unitText(column: ColumnInfo): string {
-  if (column.unit === null) return 'per row (`unit` column)';
-  return column.unit === '' ? 'text' : `\`${column.unit}\``;
-}
 
-function decimalsText(column: ColumnInfo): string {
-  if (column.unit === null) return 'by unit';
-  return column.decimals === null ? '-' : String(column.decimals);
-}
 
-function cell(text: string): string {
-  return text.replaceAll('|', '\\|');
-}
