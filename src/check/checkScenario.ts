@@ -3,7 +3,7 @@
  * breaches out). Files other than the output CSVs (manifest.json) are left to
  * check-outputs; a committed CSV that is no longer written is a breach.
  */
-import { compareTable, type Breach, type TableShape } from './compareTables.js';
+import { breachOf, compareTable, type Breach, type TableShape } from './compareTables.js';
 import { parseCsvTable } from './parsedTable.js';
 import type { Tolerances } from './tolerances.js';
 
@@ -37,19 +37,7 @@ export function checkScenario(
   const known = new Set(shapes.map((shape) => shape.file));
   for (const file of [...committed.keys()].sort()) {
     if (file.endsWith('.csv') && !known.has(file)) {
-      breaches.push({
-        kind: 'extra-file',
-        scenario,
-        file,
-        row: '',
-        metric: '',
-        committed: '',
-        recomputed: '',
-        delta: null,
-        deltaPct: null,
-        decimals: null,
-        tolerance: null,
-      });
+      breaches.push(breachOf('extra-file', scenario, file));
     }
   }
   return { breaches, withinTolerance };

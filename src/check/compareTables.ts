@@ -62,6 +62,24 @@ export interface TableComparison {
 
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+/** A breach record with every field not given left empty (text '' or null). */
+export function breachOf(kind: BreachKind, scenario: string, file: string, fields: Partial<Breach> = {}): Breach {
+  return {
+    kind,
+    scenario,
+    file,
+    row: '',
+    metric: '',
+    committed: '',
+    recomputed: '',
+    delta: null,
+    deltaPct: null,
+    decimals: null,
+    tolerance: null,
+    ...fields,
+  };
+}
+
 /** Compares one file of one scenario; `committed` undefined means the committed file does not exist. */
 export function compareTable(
   scenario: string,
@@ -71,21 +89,7 @@ export function compareTable(
   tolerances: Tolerances,
 ): TableComparison {
   const breaches: Breach[] = [];
-  const breach = (kind: BreachKind, fields: Partial<Breach> = {}) =>
-    breaches.push({
-      kind,
-      scenario,
-      file: shape.file,
-      row: '',
-      metric: '',
-      committed: '',
-      recomputed: '',
-      delta: null,
-      deltaPct: null,
-      decimals: null,
-      tolerance: null,
-      ...fields,
-    });
+  const breach = (kind: BreachKind, fields: Partial<Breach> = {}) => breaches.push(breachOf(kind, scenario, shape.file, fields));
   if (!committed) {
     breach('missing-file');
     return { breaches, withinTolerance: 0 };

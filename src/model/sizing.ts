@@ -4,6 +4,7 @@
  */
 import { peakPflops } from './compute.js';
 import type { ChipSpec } from './inputs.js';
+import type { FleetRow } from '../results/types.js';
 
 /**
  * All-in IT power per chip at maximum, W (chip + its share of host, network, storage):
@@ -76,15 +77,10 @@ export function packagingLeftoverMw(criticalIt: number, deployedIt: number, over
   return Math.max(0, criticalIt - deployedIt / oversubscription);
 }
 
-export interface FleetSize {
+/** One vintage's fleet: the fleet.csv quantities, plus the all-in W per chip they were sized with. */
+export type FleetSize = Pick<FleetRow, 'chips' | 'servers' | 'ultraservers' | 'deployedItMw' | 'peakBf16Pflops' | 'peakFp8Pflops'> & {
   allInW: number;
-  chips: number;
-  servers: number;
-  ultraservers: number;
-  deployedItMw: number;
-  peakBf16Pflops: number;
-  peakFp8Pflops: number;
-}
+};
 
 /** Size one fleet of `chip` against `criticalItMw`. */
 export function sizeFleet(chip: ChipSpec, criticalIt: number, oversubscription: number): FleetSize {

@@ -84,34 +84,11 @@ export function seedState(seed: number): [number, number, number, number] {
  * k the top 27 bits of one xoshiro128** output above the top 26 of the next.
  */
 export function createRng(seed: number): Rng {
-  const [s0, s1, s2, s3] = seedState(seed);
-  // xoshiro128** inlined (the same steps as createXoshiro128StarStar): this closure is the hot path.
-  let a = s0 | 0;
-  let b = s1 | 0;
-  let c = s2 | 0;
-  let d = s3 | 0;
+  const next = createXoshiro128StarStar(...seedState(seed));
+  // An integer in [0, 2^53), scaled exactly; the two calls run in this order.
   return () => {
-    // First output: its top 27 bits.
-    let star = Math.imul(b, 5);
-    const upper = Math.imul((star << 7) | (star >>> 25), 9) >>> 5;
-    let t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = (d << 11) | (d >>> 21);
-    // Second output: its top 26 bits.
-    star = Math.imul(b, 5);
-    const lower = Math.imul((star << 7) | (star >>> 25), 9) >>> 6;
-    t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = (d << 11) | (d >>> 21);
-    // An integer in [0, 2^53), scaled exactly.
+    const upper = next() >>> 5;
+    const lower = next() >>> 6;
     return (upper * TWO_POW_26 + lower) / TWO_POW_53;
   };
 }

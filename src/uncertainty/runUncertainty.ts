@@ -18,7 +18,6 @@ import type { CorrelationGroup, UncertainInput } from './types.js';
 
 export const DEFAULT_SAMPLES = 10_000;
 export const DEFAULT_SEED = 20_260_227;
-export const PERCENTILES = [5, 10, 50, 90, 95] as const;
 
 /** One output number per sample: a headline metric (`year: 'all'`) or a per-year one. */
 export interface MetricSpec {
