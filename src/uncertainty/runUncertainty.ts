@@ -13,7 +13,7 @@ import { compileQuantile, quantile } from './distributions.js';
 import { induceRankCorrelation } from './imanConover.js';
 import { latinHypercube } from './latinHypercube.js';
 import { createRng, seedFor } from './rng.js';
-import { averageRanks, batchMeansStandardError, mean, percentile, rankCorrelation } from './statistics.js';
+import { batchMeansStandardErrors, gather, mean, percentile, ranksFromOrder, sortOrder } from './statistics.js';
 import type { CorrelationGroup, UncertainInput } from './types.js';
 
 export const DEFAULT_SAMPLES = 10_000;
@@ -127,11 +127,13 @@ export function runUncertainty(
   const percentiles: PercentileRow[] = [];
   const standardErrors: StandardErrorRow[] = [];
   const rankCorrelations: RankCorrelationRow[] = [];
-  // Rank each input column once; each headline metric is ranked once below.
-  const inputRanks = inputValues.map((column) => averageRanks(compact(column, valid)));
+  // Each column is radix-sorted once; the order gives percentiles, ranks and batch estimates.
+  // Ranks are stored centred ((n + 1) / 2 subtracted), so a Spearman coefficient is one dot product.
+  const inputRanks = inputValues.map((column) => centredRanks(compact(column, valid)));
   evaluator.metrics.forEach((spec, m) => {
     const column = compact(metricValues[m]!, valid);
-    const sorted = Float64Array.from(column).sort();
+    const order = sortOrder(column);
+    const sorted = gather(column, order);
     const at = (p: number) => (sorted.length > 0 ? percentile(sorted, p / 100) : 0);
     percentiles.push({
       metric: spec.metric,
@@ -145,16 +147,11 @@ export function runUncertainty(
       p95: at(95),
     });
     if (!spec.headline) return;
-    standardErrors.push({
-      metric: spec.metric,
-      unit: spec.unit,
-      p10: batchMeansStandardError(column, 0.1),
-      p50: batchMeansStandardError(column, 0.5),
-      p90: batchMeansStandardError(column, 0.9),
-    });
-    const metricRanks = averageRanks(column);
+    const [p10, p50, p90] = batchMeansStandardErrors(column, order, [0.1, 0.5, 0.9]);
+    standardErrors.push({ metric: spec.metric, unit: spec.unit, p10: p10!, p50: p50!, p90: p90! });
+    const metricRanks = centre(ranksFromOrder(order, sorted));
     inputs.forEach((input, i) => {
-      const rho = rankCorrelation(inputRanks[i]!, metricRanks);
+      const rho = centredCorrelation(inputRanks[i]!, metricRanks);
       rankCorrelations.push({ metric: spec.metric, input: input.path, spearman: Number.isFinite(rho) ? rho : 0 });
     });
   });
@@ -254,4 +251,36 @@ function compact(values: Float64Array, valid: Uint8Array): Float64Array {
   let k = 0;
   for (let s = 0; s < valid.length; s++) if (valid[s]) out[k++] = values[s]!;
   return out;
+}
+
+/** Average ranks with their mean (n + 1) / 2 subtracted, and the root of their sum of squares. */
+interface CentredRanks {
+  ranks: Float64Array;
+  norm: number;
+}
+
+function centre(ranks: Float64Array): CentredRanks {
+  const middle = (ranks.length + 1) / 2;
+  let squares = 0;
+  for (let i = 0; i < ranks.length; i++) {
+    const d = ranks[i]! - middle;
+    ranks[i] = d;
+    squares += d * d;
+  }
+  return { ranks, norm: Math.sqrt(squares) };
+}
+
+function centredRanks(values: Float64Array): CentredRanks {
+  const order = sortOrder(values);
+  return centre(ranksFromOrder(order, gather(values, order)));
+}
+
+/** Pearson correlation of centred ranks = Spearman's rho; NaN when either side is constant. */
+function centredCorrelation(x: CentredRanks, y: CentredRanks): number {
+  if (!(x.norm > 0 && y.norm > 0)) return Number.NaN;
+  const a = x.ranks;
+  const b = y.ranks;
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum / (x.norm * y.norm);
 }

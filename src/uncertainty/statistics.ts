@@ -42,132 +42,124 @@ export function mean(values: ArrayLike<number>): number {
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const LOW_WORD = LITTLE_ENDIAN ? 0 : 1;
 const HIGH_WORD = 1 - LOW_WORD;
-/** Runs this short are insertion-sorted before merging. */
-const INSERTION_RUN = 16;
+/** Radix digits of 11 bits: six passes cover 64 bits, and 2,048 buckets stay in cache. */
+const DIGIT_BITS = 11;
+const BUCKETS = 1 << DIGIT_BITS;
+const DIGIT_MASK = BUCKETS - 1;
+const PASSES = 6;
 
 /**
  * Indices that sort `values` ascending, equal values keeping index order (so
  * the result is unique and the same on every machine). Values must not be NaN.
  *
- * Ranking 10,000 values hundreds of times (Spearman per input and metric)
- * must be fast, and a comparator callback is slow, so the sort runs natively:
- * each value's IEEE bits, made order-preserving as a signed 64-bit integer,
- * have their lowest ceil(log2 n) bits replaced by the index, and the
- * BigInt64Array is sorted numerically. That orders by value to within those
- * dropped bits (about 4e-12 relative at n = 10,000) and then by index; runs
- * whose truncated keys are equal are then re-sorted exactly by value (stable
- * merge sort), so the result is exact.
+ * An uncertainty run sorts and ranks hundreds of columns of 10,000 samples, and
+ * a comparator sort is slow, so this is a stable least-significant-digit radix
+ * sort on each value's IEEE bits made order-preserving as an unsigned 64-bit
+ * integer (sign bit flipped for positives, all bits flipped for negatives). It
+ * is exact (all 64 bits), O(n), and skips digits that every value shares.
  */
 export function sortOrder(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
-  if (n > 2 ** 32) throw new RangeError(`sortOrder supports at most 2^32 values, got ${n}`);
-  const order = new Uint32Array(n);
+  if (n >= 2 ** 32) throw new RangeError(`sortOrder supports fewer than 2^32 values, got ${n}`);
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
   if (n < 2) return order;
-  const indexBits = 32 - Math.clz32(n - 1);
-  const indexMask = (2 ** indexBits - 1) >>> 0;
-  const keys = new BigInt64Array(n);
-  const asDouble = new Float64Array(keys.buffer);
-  const words = new Uint32Array(keys.buffer);
+  // 1. Order-preserving keys, two 32-bit words per value.
+  const asDouble = new Float64Array(n);
+  const words = new Uint32Array(asDouble.buffer);
+  const high = new Uint32Array(n);
+  const low = new Uint32Array(n);
+  for (let i = 0; i < n; i++) asDouble[i] = values[i]! + 0; // + 0 turns -0 into 0: they are equal, so they tie
   for (let i = 0; i < n; i++) {
-    asDouble[i] = values[i]! + 0; // + 0 turns -0 into 0: they are equal, so they tie
-    let high = words[2 * i + HIGH_WORD]!;
-    let low = words[2 * i + LOW_WORD]!;
-    if (high >= 0x80000000) {
-      // Negative: flip all but the sign bit so larger magnitudes sort lower.
-      high = (high ^ 0x7fffffff) >>> 0;
-      low = ~low >>> 0;
-    }
-    words[2 * i + HIGH_WORD] = high;
-    words[2 * i + LOW_WORD] = ((low & ~indexMask) | i) >>> 0;
-  }
-  keys.sort();
-  let runStart = 0;
-  for (let r = 0; r < n; r++) {
-    order[r] = words[2 * r + LOW_WORD]! & indexMask;
-    const sameKey =
-      r > 0 &&
-      words[2 * r + HIGH_WORD] === words[2 * r - 2 + HIGH_WORD] &&
-      (words[2 * r + LOW_WORD]! & ~indexMask) === (words[2 * r - 2 + LOW_WORD]! & ~indexMask);
-    if (!sameKey) {
-      if (r - runStart > 1) sortSegmentByValue(order, runStart, r, values);
-      runStart = r;
+    const h = words[2 * i + HIGH_WORD]!;
+    const l = words[2 * i + LOW_WORD]!;
+    if (h >= 0x80000000) {
+      high[i] = ~h >>> 0;
+      low[i] = ~l >>> 0;
+    } else {
+      high[i] = (h | 0x80000000) >>> 0;
+      low[i] = l;
     }
   }
-  if (n - runStart > 1) sortSegmentByValue(order, runStart, n, values);
+  // 2. The six digits of every key, and their histograms, in one pass.
+  const digits = new Uint16Array(PASSES * n);
+  const counts = new Uint32Array(PASSES * BUCKETS);
+  for (let i = 0; i < n; i++) {
+    const l = low[i]!;
+    const h = high[i]!;
+    const d0 = l & DIGIT_MASK;
+    const d1 = (l >>> 11) & DIGIT_MASK;
+    const d2 = ((l >>> 22) | (h << 10)) & DIGIT_MASK;
+    const d3 = (h >>> 1) & DIGIT_MASK;
+    const d4 = (h >>> 12) & DIGIT_MASK;
+    const d5 = h >>> 23;
+    digits[i] = d0;
+    digits[n + i] = d1;
+    digits[2 * n + i] = d2;
+    digits[3 * n + i] = d3;
+    digits[4 * n + i] = d4;
+    digits[5 * n + i] = d5;
+    counts[d0]!++;
+    counts[BUCKETS + d1]!++;
+    counts[2 * BUCKETS + d2]!++;
+    counts[3 * BUCKETS + d3]!++;
+    counts[4 * BUCKETS + d4]!++;
+    counts[5 * BUCKETS + d5]!++;
+  }
+  // 3. One stable scatter per digit, least significant first; a digit all values share is skipped.
+  let spare = new Uint32Array(n);
+  const offsets = new Uint32Array(BUCKETS);
+  for (let pass = 0; pass < PASSES; pass++) {
+    const base = pass * BUCKETS;
+    let shared = false;
+    let sum = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const c = counts[base + b]!;
+      if (c === n) shared = true;
+      offsets[b] = sum;
+      sum += c;
+    }
+    if (shared) continue;
+    const passDigits = digits.subarray(pass * n, (pass + 1) * n);
+    for (let r = 0; r < n; r++) {
+      const i = order[r]!;
+      spare[offsets[passDigits[i]!]!++] = i;
+    }
+    const swap = order;
+    order = spare;
+    spare = swap;
+  }
   return order;
 }
 
-/**
- * Stable sort of order[start, end) by value (insertion-sorted runs, then
- * bottom-up merges). The segment arrives in index order, so ties stay in it.
- */
-function sortSegmentByValue(order: Uint32Array, start: number, end: number, values: ArrayLike<number>): void {
-  for (let runStart = start; runStart < end; runStart += INSERTION_RUN) {
-    const runEnd = Math.min(end, runStart + INSERTION_RUN);
-    for (let i = runStart + 1; i < runEnd; i++) {
-      const index = order[i]!;
-      const key = values[index]!;
-      let j = i - 1;
-      while (j >= runStart && values[order[j]!]! > key) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = index;
-    }
-  }
-  const length = end - start;
-  if (length <= INSERTION_RUN) return;
-  let from = order.slice(start, end);
-  let to = new Uint32Array(length);
-  for (let width = INSERTION_RUN; width < length; width *= 2) {
-    for (let left = 0; left < length; left += 2 * width) {
-      const middle = Math.min(length, left + width);
-      const right = Math.min(length, left + 2 * width);
-      let i = left;
-      let j = middle;
-      let out = left;
-      // Take from the right run only when strictly smaller: stable.
-      while (i < middle && j < right) to[out++] = values[from[j]!]! < values[from[i]!]! ? from[j++]! : from[i++]!;
-      while (i < middle) to[out++] = from[i++]!;
-      while (j < right) to[out++] = from[j++]!;
-    }
-    const swap = from;
-    from = to;
-    to = swap;
-  }
-  order.set(from, start);
+/** values in ascending order, read through sortOrder's result. */
+export function gather(values: ArrayLike<number>, order: Uint32Array): Float64Array {
+  const sorted = new Float64Array(order.length);
+  for (let r = 0; r < order.length; r++) sorted[r] = values[order[r]!]!;
+  return sorted;
 }
 
 /**
- * Ranks 1..n, tied values sharing the average of their ranks. Ranked through a
- * native numeric sort of a copy and two binary searches per value: much
- * faster than an index sort for the tens of columns of 10,000 samples that an
- * uncertainty run ranks, and exact. Values must not be NaN.
+ * Average ranks (1..n, ties sharing the mean of their ranks) from a sortOrder
+ * result and the values in that order: one pass over runs of equal values.
  */
-export function averageRanks(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  const sorted = Float64Array.from(values).sort();
+export function ranksFromOrder(order: Uint32Array, sorted: Float64Array): Float64Array {
+  const n = order.length;
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    // first position >= v, and first position > v
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    const first = lo;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    ranks[i] = (first + 1 + lo) / 2; // average of ranks first+1 .. lo
+  let start = 0;
+  for (let r = 1; r <= n; r++) {
+    if (r < n && sorted[r] === sorted[start]) continue;
+    const rank = (start + 1 + r) / 2; // mean of ranks start+1 .. r
+    for (let k = start; k < r; k++) ranks[order[k]!] = rank;
+    start = r;
   }
   return ranks;
+}
+
+/** Ranks 1..n, tied values sharing the average of their ranks. Values must not be NaN. */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const order = sortOrder(values);
+  return ranksFromOrder(order, gather(values, order));
 }
 
 /**
@@ -217,21 +209,42 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
  * conservative figure. NaN with fewer than 2 values per batch.
  */
 export function batchMeansStandardError(values: ArrayLike<number>, p: number, batches = 20): number {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile probability must be in [0, 1], got ${p}`);
   if (!Number.isSafeInteger(batches) || batches < 2) throw new RangeError(`batches must be an integer >= 2, got ${batches}`);
-  const n = values.length;
-  if (n < 2 * batches) return Number.NaN;
-  const estimates = new Float64Array(batches);
-  for (let b = 0; b < batches; b++) {
-    // Boundaries floor(b n / B): sizes differ by at most one.
-    const start = Math.floor((b * n) / batches);
-    const end = Math.floor(((b + 1) * n) / batches);
-    const batch = new Float64Array(end - start);
-    for (let i = start; i < end; i++) batch[i - start] = values[i]!;
-    estimates[b] = percentile(batch.sort(), p);
-  }
-  const average = mean(estimates);
-  let squares = 0;
-  for (let b = 0; b < batches; b++) squares += (estimates[b]! - average) ** 2;
-  return Math.sqrt(squares / (batches - 1) / batches);
+  return batchMeansStandardErrors(values, sortOrder(values), [p], batches)[0]!;
 }
+
+/**
+ * batchMeansStandardError for several probabilities at once, from a sortOrder
+ * result: walking the values in ascending order and dealing each to its batch
+ * leaves every batch sorted, so no batch is sorted again.
+ */
+export function batchMeansStandardErrors(
+  values: ArrayLike<number>,
+  order: Uint32Array,
+  ps: readonly number[],
+  batches = 20,
+): number[] {
+  for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile probability must be in [0, 1], got ${p}`);
+  const n = values.length;
+  if (n < 2 * batches) return ps.map(() => Number.NaN);
+  const starts = new Uint32Array(batches + 1);
+  for (let b = 0; b <= batches; b++) starts[b] = Math.floor((b * n) / batches);
+  // Batch of sample index i: the b with starts[b] <= i < starts[b + 1].
+  const batchOf = new Uint16Array(n);
+  for (let b = 0; b < batches; b++) batchOf.fill(b, starts[b]!, starts[b + 1]!);
+  const dealt = new Float64Array(n);
+  const fill = Uint32Array.from(starts.subarray(0, batches));
+  for (let r = 0; r < n; r++) {
+    const i = order[r]!;
+    dealt[fill[batchOf[i]!]!++] = values[i]!;
+  }
+  return ps.map((p) => {
+    const estimates = new Float64Array(batches);
+    for (let b = 0; b < batches; b++) estimates[b] = percentile(dealt.subarray(starts[b]!, starts[b + 1]!), p);
+    const average = mean(estimates);
+    let squares = 0;
+    for (let b = 0; b < batches; b++) squares += (estimates[b]! - average) ** 2;
+    return Math.sqrt(squares / (batches - 1) / batches);
+  });
+}
+

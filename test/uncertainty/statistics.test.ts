@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, seedFor } from '../../src/uncertainty/rng.js';
-import { batchMeansStandardError, mean, percentile, sortOrder, spearman } from '../../src/uncertainty/statistics.js';
+import {
+  averageRanks,
+  batchMeansStandardError,
+  batchMeansStandardErrors,
+  gather,
+  mean,
+  percentile,
+  ranksFromOrder,
+  sortOrder,
+  spearman,
+} from '../../src/uncertainty/statistics.js';
 
 const sorted = (values: number[]) => Float64Array.from(values).sort();
 
@@ -46,7 +56,7 @@ describe('sortOrder', () => {
     }
   });
 
-  it('is exact for negative, mixed-sign and nearly equal values (those differing only in the dropped low bits)', () => {
+  it('is exact for negative, mixed-sign and nearly equal values (every one of the 64 key bits counts)', () => {
     const rng = createRng(4);
     const stable = (values: Float64Array) =>
       Array.from({ length: values.length }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
@@ -107,5 +117,37 @@ describe('batchMeansStandardError', () => {
     expect(batchMeansStandardError(new Float64Array(40), 0.5)).toBe(0);
     expect(() => batchMeansStandardError(new Float64Array(100), 0.5, 1)).toThrow(RangeError);
     expect(() => batchMeansStandardError(new Float64Array(100), 90)).toThrow(RangeError);
+  });
+});
+
+describe('ranks and batch estimates from one sort', () => {
+  it('ranksFromOrder gives average ranks: ties share the mean of their ranks', () => {
+    const values = Float64Array.from([30, 10, 20, 10, 30, 30]);
+    const order = sortOrder(values);
+    expect(Array.from(gather(values, order))).toEqual([10, 10, 20, 30, 30, 30]);
+    expect(Array.from(ranksFromOrder(order, gather(values, order)))).toEqual([5, 1.5, 3, 1.5, 5, 5]);
+    expect(Array.from(averageRanks(values))).toEqual([5, 1.5, 3, 1.5, 5, 5]);
+  });
+
+  // The definition, batch by batch: sort each batch, take its quantile, sd of the estimates / sqrt(batches).
+  const reference = (values: Float64Array, p: number, batches = 20) => {
+    const estimates: number[] = [];
+    for (let b = 0; b < batches; b++) {
+      const batch = values.slice(Math.floor((b * values.length) / batches), Math.floor(((b + 1) * values.length) / batches)).sort();
+      estimates.push(percentile(batch, p));
+    }
+    const average = mean(estimates);
+    return Math.sqrt(estimates.reduce((s, e) => s + (e - average) ** 2, 0) / (batches - 1) / batches);
+  };
+
+  it('batchMeansStandardErrors equals the batch-by-batch definition for each probability, bit for bit', () => {
+    const rng = createRng(9);
+    for (const n of [40, 41, 999, 10_000]) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(rng() * 50) / 7); // ties included
+      const ps = [0.1, 0.5, 0.9];
+      const together = batchMeansStandardErrors(values, sortOrder(values), ps);
+      ps.forEach((p, k) => expect(together[k], `n = ${n}, p = ${p}`).toBe(reference(values, p)));
+    }
+    expect(batchMeansStandardErrors(new Float64Array(39), sortOrder(new Float64Array(39)), [0.5])[0]).toBeNaN();
   });
 });
