@@ -8,6 +8,7 @@ Commands:
   run            compute every scenario and write outputs/<scenario>/*.csv
   validate       check the assumption files and report every problem; writes nothing
   uncertainty    sample the uncertain inputs: percentiles, tornado, rank correlations
+  hourly         24/7 carbon-free procurement: least-cost portfolios per CFE target (LP and heuristic)
   check-outputs  recompute into a temporary directory and fail if committed outputs differ
   compare        compare scenarios with a baseline: outputs/compare/*.csv and a headline table
   check          recompute in memory and fail if a committed output value moved beyond tolerance
@@ -20,11 +21,13 @@ Options:
 Exit codes: 0 success; 1 internal fault or stale outputs; 2 invalid input or usage.
 `;
 
-export const RUN_HELP = `Usage: gwplan run [--assumptions DIR] [--out DIR] [--scenario NAME]... [--samples N] [--seed S]
+export const RUN_HELP = `Usage: gwplan run [--assumptions DIR] [--out DIR] [--scenario NAME]... [--samples N] [--seed S] [--hourly heuristic|none]
 
 Loads the assumption files, runs the model and writes, per scenario,
-OUT/<scenario>/{fleet,annual,procurement,summary}.csv and manifest.json, and,
-for a scenario with uncertain inputs, OUT/<scenario>/uncertainty/ (see
+OUT/<scenario>/{fleet,annual,procurement,summary}.csv and manifest.json,
+OUT/<scenario>/hourly/ by the fast heuristic (see 'gwplan hourly --help'; the
+LP is left to 'gwplan hourly' as it takes seconds per target), and, for a
+scenario with uncertain inputs, OUT/<scenario>/uncertainty/ (see
 'gwplan uncertainty --help'). Without --scenario it also writes OUT/compare/.
 On any input error nothing is written and previous outputs stay as they were.
 
@@ -34,6 +37,7 @@ Options:
   --scenario NAME    run only this scenario; repeat for several (default: all)
   --samples N        uncertainty samples per scenario (default: 10000; 0 skips sampling)
   --seed S           random seed for the samples (default: 20260227)
+  --hourly M         hourly CFE study by the heuristic (default) or none (skips hourly/)
 `;
 
 export const VALIDATE_HELP = `Usage: gwplan validate [--assumptions DIR]
@@ -120,6 +124,29 @@ Options:
   --samples N        number of samples (default: 10000)
   --seed S           random seed, a whole number (default: 20260227)
   --write-samples    also write every sample to samples.csv
+  --assumptions DIR  assumption directory (default: assumptions)
+  --out DIR          output directory (default: outputs)
+`;
+
+export const HOURLY_HELP = `Usage: gwplan hourly [--scenario NAME]... [--year Y] [--targets 0.8,0.9,...] [--method lp|heuristic|both] [--export-lp FILE] [--write-dispatch] [--assumptions DIR] [--out DIR]
+
+Hourly (24/7) carbon-free procurement for one year: the facility's hourly load
+(local standard time of the site), hourly solar and wind profiles (synthetic
+from a site preset, or a CSV: assumptions/cfe.yaml), and for each CFE target the
+least-cost portfolio of solar, wind, clean firm and batteries. Writes, per
+scenario, OUT/<scenario>/hourly/: cfe_portfolios.csv, annual_vs_hourly.csv
+(annual certificate matching next to each target), profile_stats.csv,
+manifest.json and, with --write-dispatch, dispatch.csv. Only the hourly/ part of
+each scenario's directory is replaced. 'gwplan run' writes it too, by the
+heuristic only.
+
+Options:
+  --scenario NAME    only this scenario; repeat for several (default: all)
+  --year Y           year to study (default: cfe.year, else the first full build-out year)
+  --targets LIST     CFE targets, ascending shares (default: cfe.targets)
+  --method M         lp (HiGHS linear program, optimal), heuristic (fast), or both (default: both)
+  --export-lp FILE   also write the LP of the first target in CPLEX LP format (one scenario only)
+  --write-dispatch   also write the hourly dispatch of every portfolio to dispatch.csv
   --assumptions DIR  assumption directory (default: assumptions)
   --out DIR          output directory (default: outputs)
 `;

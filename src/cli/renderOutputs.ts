@@ -1,7 +1,7 @@
 /**
  * Every scenario's output files rendered in memory (deterministic files plus
- * uncertainty/), shared by run, uncertainty, watch and check-outputs so they
- * write exactly the same bytes.
+ * uncertainty/ and hourly/), shared by run, watch and check-outputs so they
+ * write exactly the same bytes; `uncertainty` and `hourly` render their part alone.
  */
 import { formatIssue } from '../loader/types.js';
 import { scenarioUncertainty, type ScenarioUncertainty, type UncertaintySettings } from '../pipeline/uncertainty.js';
@@ -9,6 +9,8 @@ import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/runUncertainty.js'
 import { GWPLAN_VERSION } from '../version.js';
 import { renderScenarioOutputs } from '../writers/scenarioOutputs.js';
 import { renderUncertainty } from '../writers/uncertainty/render.js';
+import type { HourlyStudy } from '../pipeline/hourly.js';
+import { renderHourly } from '../writers/hourly/render.js';
 import type { EvaluatedScenario } from './evaluateSelected.js';
 
 /** `wrote 10 files: outputs/base/{annual.csv, ...}, outputs/compare/{...}`: one group per directory. */
@@ -28,6 +30,8 @@ export interface RenderSettings extends Omit<UncertaintySettings, 'progress'> {
   writeSamples: boolean;
   /** Progress of each scenario's sampling, labelled with the scenario's name. */
   progress?: (label: string, done: number, total: number) => void;
+  /** Each scenario's hourly CFE study (hourlyStudies.ts); none: no hourly/ files. */
+  hourly?: ReadonlyMap<string, HourlyStudy>;
 }
 
 /** What `run` writes: every scenario sampled with the default samples and seed. */
@@ -67,6 +71,8 @@ export function renderAll(evaluated: EvaluatedScenario[], settings: RenderSettin
       });
       for (const [file, content] of uncertaintyFiles) files.set(file, content);
     }
+    const study = settings.hourly?.get(name);
+    if (study) for (const [file, content] of renderHourly(study, { version: GWPLAN_VERSION, scenario: name })) files.set(file, content);
     tree.set(name, files);
   }
   return { tree, uncertainty };

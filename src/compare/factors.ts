@@ -42,17 +42,25 @@ export function diffInputs(base: ModelInputs, scenario: ModelInputs): Factor[] {
     if (file === 'chips.yaml') factors.push(...chipFactors(base.chips, scenario.chips));
     else if (file === 'phases.csv') factors.push(...phaseFactors(base.phases, scenario.phases));
     else {
+      const done = new Set<string>();
       for (const spec of FIELD_TABLE[file]) {
+        // Rows that decide one field together (cfe.profiles.*) are one factor, named by their common parent.
+        if (done.has(spec.field)) continue;
+        done.add(spec.field);
         const from = getPath(base, spec.field);
         const to = getPath(scenario, spec.field);
         const same = spec.yearly
           ? sameByYear(from as readonly number[], base.horizon, to as readonly number[], scenario.horizon)
           : deepEqual(from, to);
         if (same) continue;
+        const rows = FIELD_TABLE[file].filter((other) => other.field === spec.field);
+        // A row the loader turns into several fields switches them all (an hourly CSV's columns).
+        const also = [...new Set(rows.flatMap((row) => row.alsoFills ?? []))].map((field): [string, unknown] => [field, getPath(scenario, field)]);
         factors.push({
-          label: spec.key,
+          label: commonKey(rows.map((row) => row.key)),
           apply: (draft) => {
             setPath(draft.inputs, spec.field, structuredClone(to));
+            for (const [field, value] of also) setPath(draft.inputs, field, structuredClone(value));
             if (spec.yearly) draft.yearlyFrom.set(spec.field, scenario.horizon.firstYear);
           },
         });
@@ -60,6 +68,14 @@ export function diffInputs(base: ModelInputs, scenario: ModelInputs): Factor[] {
     }
   }
   return factors;
+}
+
+/** The key itself, or the deepest parent that several keys share (`cfe.profiles`). */
+function commonKey(keys: readonly string[]): string {
+  const parts = keys.map((key) => key.split('.'));
+  const shared: string[] = [];
+  for (let i = 0; parts.every((p) => p.length > i && p[i] === parts[0]![i]); i++) shared.push(parts[0]![i]!);
+  return shared.join('.') || keys.join(' + ');
 }
 
 /**

@@ -3,7 +3,7 @@
  * (or `by_year`), `low`, `high`, `source`, `confidence`, `note`. Checked
  * against its field-table row and converted to the model unit.
  */
-import { isMap, isScalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Distribution } from '../uncertainty/types.js';
 import type { Step } from './byYear.js';
 import { readDistribution, resolveNumeric } from './distributionSyntax.js';
@@ -16,8 +16,8 @@ import { nodeKind, scalarText, type YamlEntry, type YamlSource } from './yamlSou
 
 /** A field's effective value, where it is written, and its provenance records. */
 export interface Reading {
-  /** In the model unit; text for choices; a step schedule for `by_year`. */
-  value: number | string | readonly Step[];
+  /** In the model unit; text for choices and text fields; a step schedule for `by_year`; numbers for a list. */
+  value: number | string | readonly Step[] | readonly number[];
   at: SourceLocation;
   records: AssumptionRecord[];
   /** Every place that set this field, in chain order (see AssumptionRecord.setBy); `[at]` when read from one file. */
@@ -50,6 +50,7 @@ export interface Written {
 /** Read the value node of a field; undefined (with issues reported) when it is unusable. */
 export function readValue(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
   if (isMap(node)) return readMapping(node, spec, path, src, issues);
+  if ('list' in spec && spec.list) return readList(node, keyAt, spec, path, {}, src, issues);
   const one = readScalar(node, keyAt, spec, path, src, issues);
   return one && { value: one.value, at: one.at, records: [record(path, unitOf(spec), one, {})], setBy: [one.at] };
 }
@@ -118,6 +119,14 @@ function readScalar(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path:
   }
   const written = scalarText(node);
   const at = src.at(node);
+  if ('text' in spec) {
+    const text = String(node.value).trim();
+    if (text === '') {
+      issues.add('no_value', keyAt, path, { yearly: false });
+      return undefined;
+    }
+    return { value: text, written, at };
+  }
   if ('choices' in spec) {
     const value = readChoice(spec.choices, String(node.value), at, path, issues);
     return value === undefined ? undefined : { value, written, at };
@@ -128,9 +137,10 @@ function readScalar(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path:
 }
 
 function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
+  const ranges = ['low', 'high', 'distribution'];
   const allowed = [
     'value',
-    ...('measure' in spec ? ['low', 'high', 'distribution'] : []),
+    ...('measure' in spec && !spec.fixed && !spec.list ? ranges : []),
     ...(spec.yearly ? ['by_year'] : []),
     'source',
     'confidence',
@@ -140,6 +150,7 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
   let unwantedByYear = false;
   for (const entry of src.entries(map, path, issues)) {
     if (allowed.includes(entry.key)) fields.set(entry.key, entry);
+    else if (spec.fixed && ranges.includes(entry.key)) issues.add('fixed_input', entry.keyAt, path, { key: entry.key });
     else if (entry.key === 'by_year') {
       issues.add('by_year_not_allowed', entry.keyAt, path);
       unwantedByYear = true;
@@ -169,6 +180,7 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
     if (!unwantedByYear) issues.add('no_value', src.at(map), path, { yearly: spec.yearly === true });
     return undefined;
   }
+  if ('list' in spec && spec.list) return readList(value.value, value.keyAt, spec, path, provenance, src, issues);
   const read = (entry: YamlEntry | undefined, at: string) => entry && readScalar(entry.value, entry.keyAt, spec, at, src, issues);
   const one = read(value, path);
   const low = read(fields.get('low'), `${path}.low`);
@@ -257,6 +269,36 @@ function readByYear(entry: YamlEntry, spec: QuantityField, path: string, provena
     at: entry.keyAt,
     records: years.map(({ year, one }) => record(`${path}[${year}]`, spec.measure.unit, one, provenance)),
     setBy: [entry.keyAt],
+  };
+}
+
+/** A list of values (`[0.8, 0.9]`), each checked against the row; one record per item, `path[i]`. */
+function readList(node: unknown, keyAt: SourceLocation, spec: QuantityField, path: string, provenance: Provenance, src: YamlSource, issues: Issues): Reading | undefined {
+  const kind = nodeKind(node);
+  if (kind === 'nothing') {
+    issues.add('no_value', keyAt, path, { yearly: false });
+    return undefined;
+  }
+  if (!isSeq(node)) {
+    issues.add('wrong_type', src.at(node), path, { found: kind, expected: 'list' });
+    return undefined;
+  }
+  const at = src.at(node);
+  if (node.items.length === 0) {
+    issues.add('empty_list', at, path);
+    return undefined;
+  }
+  const items: Written[] = [];
+  (node as YAMLSeq).items.forEach((item, i) => {
+    const one = readScalar(item, at, spec, `${path}[${i}]`, src, issues);
+    if (one) items.push(one);
+  });
+  if (items.length < node.items.length) return undefined;
+  return {
+    value: items.map((one) => one.value as number),
+    at,
+    records: items.map((one, i) => record(`${path}[${i}]`, spec.measure.unit, one, provenance)),
+    setBy: [at],
   };
 }
 

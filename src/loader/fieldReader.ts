@@ -106,8 +106,9 @@ function absent(tree: KeyTree, key: string, prefix: string, parentAt: SourceLoca
     issues.add('missing_field', parentAt, joinPath(prefix, key), {
       key,
       parent: prefix.split('.').pop() ?? '',
-      ...(spec && 'measure' in spec && { measures: [spec.measure] }),
+      ...(spec && 'measure' in spec && (spec.list ? { expected: 'list' as const } : { measures: [spec.measure] })),
       ...(spec && 'choices' in spec && { choices: spec.choices.options }),
+      ...(spec && 'text' in spec && { expected: 'text' as const }),
     });
     return;
   }

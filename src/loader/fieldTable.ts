@@ -5,6 +5,7 @@
  */
 // zod/mini: the same schemas, tree-shakable; the classic API adds ~35 ms to start-up.
 import * as z from 'zod/mini';
+import { PROFILE_TECHNOLOGIES } from '../model/cfe/types.js';
 import { TECHNOLOGIES, type AllInPowerMethod } from '../model/inputs.js';
 import type { Measure } from './quantity.js';
 import { CONFIDENCE_WORDS } from './types.js';
@@ -18,6 +19,7 @@ export const ASSUMPTION_FILES = [
   'phases.csv',
   'procurement.yaml',
   'context.yaml',
+  'cfe.yaml',
 ] as const;
 export type AssumptionFile = (typeof ASSUMPTION_FILES)[number];
 export type YamlFile = Exclude<AssumptionFile, 'phases.csv'>;
@@ -35,6 +37,7 @@ const SHARE: Bounds = { min: 0, max: 1 };
 const AT_LEAST_ONE: Bounds = { min: 1 };
 const ABOVE_ZERO_UP_TO_ONE: Bounds = { min: 0, minExclusive: true, max: 1 };
 const BELOW_ONE: Bounds = { min: 0, max: 1, maxExclusive: true };
+const BELOW_ONE_ABOVE_ZERO: Bounds = { min: 0, minExclusive: true, max: 1, maxExclusive: true };
 
 const NUMBER: Measure = { dimension: 'number', unit: '1' };
 const MW: Measure = { dimension: 'power', unit: 'MW' };
@@ -47,6 +50,13 @@ const T_PER_MWH: Measure = { dimension: 'massPerEnergy', unit: 'tCO2e/MWh', exam
 const M3_PER_MWH: Measure = { dimension: 'volumePerEnergy', unit: 'm3/MWh' };
 const TFLOPS: Measure = { dimension: 'computeRate', unit: 'TFLOP/s' };
 const GIB: Measure = { dimension: 'dataSize', unit: 'GiB' };
+const USD_PER_KW: Measure = { dimension: 'costPerPower', unit: 'USD/kW' };
+const USD_PER_KWH: Measure = { dimension: 'costPerEnergy', unit: 'USD/kWh' };
+const USD_PER_MWH: Measure = { dimension: 'costPerEnergy', unit: 'USD/MWh' };
+// Fixed O&M per kW of capacity per year: written with its time unit, `22 USD/kW/year`.
+const USD_PER_KW_YEAR: Measure = { dimension: 'costPerPowerTime', unit: 'USD/kW/year' };
+/** Hours from UTC of a local standard time, written with its unit (`-5 h`). */
+export const UTC_OFFSET = { measure: { dimension: 'duration', unit: 'h' } as Measure, bounds: { min: -12, max: 14 } as Bounds };
 
 /** Allowed texts of an enumerated field. */
 export type Choices = z.ZodMiniType<string> & { options: readonly string[] };
@@ -67,10 +77,28 @@ interface FieldBase {
   optional?: true;
   /** For chips: the all-in power method this field belongs to. */
   method?: AllInPowerMethod['method'];
+  /**
+   * Never varies in uncertainty runs: no low/high/distribution on the value, no
+   * uncertainty.yaml entry. The hourly CFE inputs are fixed for now.
+   */
+  fixed?: true;
+  /**
+   * Other ModelInputs paths this row decides besides `field`, which scenario comparison
+   * switches together with it (a row whose value the loader turns into several fields).
+   */
+  alsoFills?: readonly string[];
 }
-export type QuantityField = FieldBase & { measure: Measure; bounds?: Bounds; integer?: true };
+/** `list`: a YAML list of values, each checked against `bounds` (e.g. cfe.targets). */
+export type QuantityField = FieldBase & { measure: Measure; bounds?: Bounds; integer?: true; list?: true };
 type ChoiceField = FieldBase & { choices: Choices };
-export type FieldSpec = QuantityField | ChoiceField;
+/** Free text: a name (a site preset) or a path inside the assumptions directory (a CSV file). */
+export type TextField = FieldBase & { text: 'name' | 'path' };
+export type FieldSpec = QuantityField | ChoiceField | TextField;
+
+/** Rows whose values never vary in uncertainty runs. */
+function fixed(specs: FieldSpec[]): FieldSpec[] {
+  return specs.map((spec) => ({ ...spec, fixed: true }));
+}
 
 export const FIELD_TABLE: Readonly<Record<YamlFile, readonly FieldSpec[]>> = {
   'envelope.yaml': [
@@ -124,6 +152,67 @@ export const FIELD_TABLE: Readonly<Record<YamlFile, readonly FieldSpec[]>> = {
     { key: 'context.wue', field: 'context.wueM3PerMwh', measure: M3_PER_MWH, bounds: NON_NEGATIVE },
     { key: 'context.household_annual_energy', field: 'context.householdMwhPerYear', measure: MWH, bounds: POSITIVE },
   ],
+  // Hourly (24/7) CFE procurement. Built into ModelInputs.cfe by cfe.ts rather than field by
+  // field: `field` names the CfeInputs path each row decides, for scenario comparison.
+  'cfe.yaml': fixed([
+    { key: 'cfe.targets', field: 'cfe.targets', measure: NUMBER, bounds: ABOVE_ZERO_UP_TO_ONE, list: true },
+    { key: 'cfe.year', field: 'cfe.year', measure: NUMBER, integer: true, optional: true },
+    // Synthetic profiles use `site`; CSV profiles `file` and `utc_offset`; the other keys are ignored.
+    { key: 'cfe.profiles.source', field: 'cfe.profiles', choices: z.enum(['synthetic', 'csv']), alsoFills: ['cfe.maxMw'] },
+    { key: 'cfe.profiles.site', field: 'cfe.profiles', text: 'name', optional: true, alsoFills: ['cfe.maxMw'] },
+    { key: 'cfe.profiles.file', field: 'cfe.profiles', text: 'path', optional: true, alsoFills: ['cfe.maxMw'] },
+    { key: 'cfe.profiles.utc_offset', field: 'cfe.profiles', ...UTC_OFFSET, optional: true, alsoFills: ['cfe.maxMw'] },
+    // Also the flat clean_firm column of CSV profiles.
+    { key: 'cfe.clean_firm_availability', field: 'cfe.cleanFirmAvailability', measure: NUMBER, bounds: ABOVE_ZERO_UP_TO_ONE, alsoFills: ['cfe.profiles'] },
+    { key: 'cfe.load_shape_file', field: 'cfe.loadShapeFile', text: 'path', optional: true, alsoFills: ['cfe.loadShape'] },
+    { key: 'cfe.grid_cfe_share', field: 'cfe.gridCfeShare', measure: NUMBER, bounds: SHARE },
+    // Absent: context.grid_emission_factor of the year studied.
+    { key: 'cfe.grid_emission_factor', field: 'cfe.gridEmissionsTPerMwh', measure: T_PER_MWH, bounds: NON_NEGATIVE, optional: true },
+    { key: 'cfe.grid_hourly_file', field: 'cfe.gridHourlyFile', text: 'path', optional: true, alsoFills: ['cfe.gridCfeShare', 'cfe.gridEmissionsTPerMwh'] },
+    { key: 'cfe.battery.round_trip_efficiency', field: 'cfe.battery', measure: NUMBER, bounds: ABOVE_ZERO_UP_TO_ONE },
+    { key: 'cfe.costs.currency_year', field: 'cfe.costs.currencyYear', measure: NUMBER, integer: true, bounds: { min: 1900, max: 2100 } },
+    { key: 'cfe.costs.discount_rate', field: 'cfe.costs.discountRate', measure: NUMBER, bounds: BELOW_ONE },
+    { key: 'cfe.costs.grid_price', field: 'cfe.costs.gridUsdPerMwh', measure: USD_PER_MWH, bounds: NON_NEGATIVE },
+    ...TECHNOLOGIES.flatMap((t): FieldSpec[] => [
+      { key: `cfe.costs.${t}.capex`, field: `cfe.costs.technology.${t}.capexUsdPerKw`, measure: USD_PER_KW, bounds: NON_NEGATIVE },
+      { key: `cfe.costs.${t}.fixed_om`, field: `cfe.costs.technology.${t}.fixedOmUsdPerKwYear`, measure: USD_PER_KW_YEAR, bounds: NON_NEGATIVE },
+      { key: `cfe.costs.${t}.lifetime`, field: `cfe.costs.technology.${t}.lifetimeYears`, measure: YEARS, bounds: POSITIVE },
+      { key: `cfe.costs.${t}.variable`, field: `cfe.costs.technology.${t}.variableUsdPerMwh`, measure: USD_PER_MWH, bounds: NON_NEGATIVE, default: '0 USD/MWh' },
+    ]),
+    { key: 'cfe.costs.battery.power_capex', field: 'cfe.costs.battery.powerCapexUsdPerKw', measure: USD_PER_KW, bounds: NON_NEGATIVE },
+    { key: 'cfe.costs.battery.energy_capex', field: 'cfe.costs.battery.energyCapexUsdPerKwh', measure: USD_PER_KWH, bounds: NON_NEGATIVE },
+    { key: 'cfe.costs.battery.fixed_om', field: 'cfe.costs.battery.fixedOmUsdPerKwYear', measure: USD_PER_KW_YEAR, bounds: NON_NEGATIVE },
+    { key: 'cfe.costs.battery.lifetime', field: 'cfe.costs.battery.lifetimeYears', measure: YEARS, bounds: POSITIVE },
+    // Absent: no cap; 0 MW rules the technology out.
+    ...TECHNOLOGIES.map((t): FieldSpec => ({ key: `cfe.max_capacity.${t}`, field: `cfe.maxMw.${t}`, measure: MW, bounds: NON_NEGATIVE, optional: true })),
+    // Absent: no cap. Excess MWh as a share of the year's load (247-cfe caps it at 0.2).
+    { key: 'cfe.max_excess_share', field: 'cfe.maxExcessShare', measure: NUMBER, bounds: NON_NEGATIVE, optional: true },
+  ]),
+};
+
+/**
+ * A site preset, `sites/<name>.yaml`, for the synthetic hourly profiles (SiteSpec). Not
+ * an assumption file of its own: cfe.profiles.site names the one a scenario reads.
+ */
+export const SITE_FIELDS: readonly FieldSpec[] = fixed([
+  { key: 'site.latitude', field: 'latitudeDeg', measure: NUMBER, bounds: { min: -90, max: 90 } },
+  { key: 'site.longitude', field: 'longitudeDeg', measure: NUMBER, bounds: { min: -180, max: 180 } },
+  { key: 'site.utc_offset', field: 'utcOffsetHours', ...UTC_OFFSET },
+  // Absent: no such resource at the site; the technology cannot be built there.
+  ...PROFILE_TECHNOLOGIES.map((t): FieldSpec => ({ key: `site.capacity_factor.${t}`, field: `targetCapacityFactor.${t}`, measure: NUMBER, bounds: BELOW_ONE_ABOVE_ZERO, optional: true })),
+  { key: 'site.seed', field: 'seed', measure: NUMBER, integer: true, bounds: { min: 0, max: Number.MAX_SAFE_INTEGER } },
+]);
+
+/** Hourly CSV files named in cfe.yaml: their value columns, besides `hour` or `hour_beginning`. */
+export const HOUR_COLUMNS = ['hour', 'hour_beginning'] as const;
+export const PROFILE_COLUMNS: readonly string[] = PROFILE_TECHNOLOGIES;
+export const LOAD_SHAPE_COLUMN = 'relative_load';
+export const GRID_SHARE_COLUMN = 'grid_cfe_share';
+/** The grid emission-factor column names its unit; each factor converts to t CO2e/MWh. */
+export const GRID_EMISSION_COLUMNS: Readonly<Record<string, number>> = {
+  grid_emission_factor_kg_per_mwh: 1e-3,
+  grid_emission_factor_g_per_kwh: 1e-3,
+  grid_emission_factor_t_per_mwh: 1,
 };
 
 /** phases.csv: one row per phase. `required` columns must be in the header; `filled` cells must not be empty. */

@@ -16,6 +16,7 @@ import type { CorrelationGroup, UncertainInput } from '../uncertainty/types.js';
 import type { ModelInputs } from '../model/inputs.js';
 import { readAssumptionFile, shownPath, type FileText } from './assumptionDir.js';
 import { expandByYear, type Step } from './byYear.js';
+import { buildCfe } from './cfe.js';
 import { buildChips } from './chips.js';
 import { checkHorizon, checkMix, checkPue } from './crossFieldChecks.js';
 import { parseCsv } from './csvSource.js';
@@ -51,11 +52,13 @@ export function loadAssumptions(dir: string, opts: LoadOptions = {}): LoadOutcom
   }
   const chain = new ChainLoader(dir, displayDir);
   const layer = chain.load(opts.scenario ?? BASE_SCENARIO, []);
-  const order = issueOrder(displayDir, layer.overlayFiles);
+  const order = issueOrder(displayDir, layer.overlayFiles, layer.named);
   const errors = order(layer.errors);
   const warnings = order(layer.warnings);
   if (errors.length > 0 || !layer.result) return { ok: false, errors, warnings };
-  const files = layer.texts.map((t) => t.hash).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // The files cfe.yaml names (a site preset, hourly CSVs) are the merged scenario's, each once.
+  const hashes = new Map([...layer.texts, ...layer.result.texts].map((t) => [t.hash.path, t.hash]));
+  const files = [...hashes.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Records are handed out as copies: the parsed values behind them are cached and shared.
   const records = layer.result.records.map((r) => ({ ...r, setBy: [...r.setBy] }));
   const { inputs, uncertain, correlationGroups } = layer.result;
@@ -76,6 +79,8 @@ interface Layer {
   texts: FileText[];
   /** Shown paths of the chain's overlay files, root first. */
   overlayFiles: string[];
+  /** Shown paths of the files its cfe.yaml values name (site preset, hourly CSVs), read or not. */
+  named: string[];
   /** The merged inputs; undefined when the chain cannot be followed to base. */
   state: ScenarioState | undefined;
   /** Its own errors and every ancestor's. */
@@ -89,6 +94,8 @@ interface Layer {
 interface Evaluated {
   inputs: ModelInputs;
   records: AssumptionRecord[];
+  /** Files read for its cfe.yaml values (site preset, hourly CSVs). */
+  texts: FileText[];
   uncertain: UncertainInput[];
   correlationGroups: CorrelationGroup[];
 }
@@ -137,13 +144,15 @@ class ChainLoader {
       }
     }
     const state: ScenarioState = { yaml, phases, removedChips: new Map() };
-    const result = evaluate(state, issues, {}, { ...(this.uncertainty && { decls: this.uncertainty }) });
+    const named: string[] = [];
+    const result = evaluate(state, issues, {}, { ...(this.uncertainty && { decls: this.uncertainty }) }, this.where(named));
     this.base = {
       name: BASE_SCENARIO,
       chain: [BASE_SCENARIO],
       question: BASE_QUESTION,
       texts,
       overlayFiles: [],
+      named,
       state,
       errors: issues.errors,
       warnings: issues.warnings,
@@ -162,6 +171,7 @@ class ChainLoader {
       question: '',
       texts: [...(parent?.texts ?? base.texts), ...(text ? [text] : [])],
       overlayFiles: [...(parent?.overlayFiles ?? []), ...(text ? [text.shown] : [])],
+      named: parent?.named ?? base.named,
       state: undefined,
       errors: union(base.errors, parent?.errors ?? [], issues.errors),
       warnings: [],
@@ -199,7 +209,8 @@ class ChainLoader {
     const state = applyOverlay(parent.state, overlay, parentName, issues);
     const merged = new Issues();
     const scope: UncertaintyScope = { ...(this.uncertainty && { decls: this.uncertainty }), baseYaml: base.state!.yaml };
-    const result = evaluate(state, merged, { inScenario: true, removedChips: state.removedChips }, scope);
+    const named: string[] = [];
+    const result = evaluate(state, merged, { inScenario: true, removedChips: state.removedChips }, scope, this.where(named));
     // Problems of the merged inputs an ancestor already has are the ancestor's; a new one
     // located in an inherited file says which scenario it belongs to.
     const inherited = new Map([...parent.errors, ...parent.warnings].map((issue) => [issueKey(issue), issue]));
@@ -213,6 +224,7 @@ class ChainLoader {
       question: overlay.question ?? '',
       texts: [...parent.texts, text],
       overlayFiles: [...parent.overlayFiles, text.shown],
+      named: [...new Set([...parent.named, ...named])],
       state,
       errors: union(parent.errors, issues.errors, newErrors),
       warnings: union(issues.warnings, merged.warnings.map(own)),
@@ -230,6 +242,11 @@ class ChainLoader {
     const cycle = [...members.slice(first), ...members.slice(0, first)];
     const at = this.overlays.get(cycle[0]!)?.extends?.at;
     if (at) issues.add('extends_cycle', at, 'extends', { cycle: [...cycle, cycle[0]!] });
+  }
+
+  /** Where evaluate reads the files cfe.yaml names, and collects their shown paths. */
+  private where(named: string[]): Where {
+    return { dir: this.dir, displayDir: this.displayDir, named };
   }
 
   private scenarioFiles(): Map<string, ScenarioFile> {
@@ -269,11 +286,18 @@ function readOverlayText(text: FileText, issues: Issues): Overlay | undefined {
   return src && readOverlay(src, issues);
 }
 
+/** The assumptions directory (and as shown), and where evaluate lists the files cfe.yaml names. */
+interface Where {
+  dir: string;
+  displayDir: string;
+  named: string[];
+}
+
 /**
  * The cross-field checks and the build of ModelInputs, on merged inputs
  * exactly as on base's; undefined when anything needed is missing or wrong.
  */
-function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext, scope: UncertaintyScope): Evaluated | undefined {
+function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext, scope: UncertaintyScope, where: Where): Evaluated | undefined {
   const { yaml } = state;
   const horizon = checkHorizon(yaml.get('envelope.yaml'), issues);
   checkPue(yaml.get('facility.yaml'), horizon, issues);
@@ -281,20 +305,24 @@ function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext, s
   const chipValues = yaml.get('chips.yaml');
   const chips = chipValues && buildChips(chipValues, FIELD_TABLE['chips.yaml'], issues);
   const phases = state.phases && readPhases(state.phases, chips, horizon, issues, context);
+  const cfeValues = yaml.get('cfe.yaml');
+  const cfe = cfeValues && buildCfe(cfeValues, { dir: where.dir, displayDir: where.displayDir, horizon }, issues);
+  where.named.push(...(cfe?.named ?? []));
 
   const records: AssumptionRecord[] = [];
   for (const name of ASSUMPTION_FILES) {
     if (name === 'chips.yaml') records.push(...(chips?.records ?? []));
     else if (name === 'phases.csv') records.push(...(phases?.records ?? []));
+    else if (name === 'cfe.yaml') records.push(...(cfe?.records ?? []));
     else for (const spec of FIELD_TABLE[name]) records.push(...(yaml.get(name)?.readings.get(spec.key)?.records ?? []));
   }
   // Resolved even when something else is wrong, so every problem is reported in one pass.
   const { uncertain, correlationGroups } = resolveUncertainty(state, chips, phases, records, scope, issues);
-  if (issues.errors.length > 0 || !horizon || !chips || !phases || YAML_FILES.some((name) => !yaml.has(name))) return undefined;
+  if (issues.errors.length > 0 || !horizon || !chips || !phases || !cfe?.cfe || YAML_FILES.some((name) => !yaml.has(name))) return undefined;
 
-  const inputs: Record<string, unknown> = { chips: chips.specs, phases: phases.phases };
+  const inputs: Record<string, unknown> = { chips: chips.specs, phases: phases.phases, cfe: cfe.cfe };
   for (const name of YAML_FILES) {
-    if (name === 'chips.yaml') continue;
+    if (name === 'chips.yaml' || name === 'cfe.yaml') continue;
     for (const spec of FIELD_TABLE[name]) {
       const reading = yaml.get(name)!.readings.get(spec.key);
       if (!reading) continue;
@@ -302,7 +330,7 @@ function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext, s
       setPath(inputs, spec.field, value);
     }
   }
-  return { inputs: inputs as unknown as ModelInputs, records, uncertain, correlationGroups };
+  return { inputs: inputs as unknown as ModelInputs, records, texts: cfe.texts, uncertain, correlationGroups };
 }
 
 /** Same problem, same place. */
@@ -317,10 +345,15 @@ function union(...lists: readonly (readonly InputIssue[])[]): InputIssue[] {
   return [...seen.values()];
 }
 
-/** Sort issues by file (base files in ASSUMPTION_FILES order, uncertainty.yaml, then the chain's overlays), then line and column. */
-function issueOrder(displayDir: string, overlayFiles: readonly string[]): (issues: InputIssue[]) => InputIssue[] {
+/**
+ * Sort issues by file (base files in ASSUMPTION_FILES order, the files cfe.yaml names right
+ * after it, uncertainty.yaml, then the chain's overlays), then line and column.
+ */
+function issueOrder(displayDir: string, overlayFiles: readonly string[], named: readonly string[]): (issues: InputIssue[]) => InputIssue[] {
+  const cfeRank = ASSUMPTION_FILES.indexOf('cfe.yaml');
   const rank = new Map<string, number>([
     ...[...ASSUMPTION_FILES, UNCERTAINTY_FILE].map((name: string, i): [string, number] => [shownPath(displayDir, name), i]),
+    ...named.map((file, i): [string, number] => [file, cfeRank + (i + 1) / (named.length + 1)]),
     ...overlayFiles.map((file, i): [string, number] => [file, ASSUMPTION_FILES.length + 1 + i]),
   ]);
   const other = ASSUMPTION_FILES.length + 1 + overlayFiles.length;

@@ -21,6 +21,10 @@ const DIMENSION_WORDS: Readonly<Record<Dimension, string>> = {
   volume: 'a volume',
   compute: 'an amount of compute',
   frequency: 'a rate per time',
+  cost: 'an amount of money',
+  costPerPower: 'a cost per power',
+  costPerEnergy: 'a cost per energy',
+  costPerPowerTime: 'a cost per power per year',
 };
 
 const NODE_WORDS: Readonly<Record<string, string>> = {
@@ -60,6 +64,7 @@ const EXPECTED_NODE_WORDS = {
   groups: 'correlation groups, each a name with "inputs:" and "matrix:"',
   paths: 'a list of assumption paths, such as [chips.trainium3.tdp, chips.trainium4.tdp]',
   matrix: 'a list of rows, each a list of numbers, such as [[1, 0.7], [0.7, 1]]',
+  list: 'a list of values, such as [0.8, 0.9, 0.95], or a mapping with "value:" holding one',
 } as const;
 
 /** The parent a scenario overlay is applied to, as a message names it. */
@@ -324,11 +329,62 @@ export const MESSAGES = {
     `diagonal entry "${p.written}" (row ${p.row}) must be 1: every input is perfectly correlated with itself.`,
   matrix_symmetric: (p: { row: number; column: number; value: string; mirror: string }) =>
     `row ${p.row}, column ${p.column} is ${p.value} but row ${p.column}, column ${p.row} is ${p.mirror}; a correlation matrix is symmetric: make them equal.`,
+  cfe_not_varied: (p: { inGroup: boolean }) =>
+    `hourly CFE assumptions (cfe.*) do not vary in uncertainty runs yet; ${p.inGroup ? 'drop it from this group' : 'remove this entry'}.`,
   matrix_not_psd: () =>
     'is not positive semi-definite (Cholesky fails): no set of inputs can have all these correlations at once (e.g. two inputs each strongly correlated with a third but not with each other); weaken the strongest correlations.',
+
+  // Lists (cfe.targets)
+  empty_list: () => 'lists nothing; give at least one value, such as [0.9].',
+  not_ascending: (p: { written: string; previous: string }) =>
+    `"${p.written}" is not above the value before it ("${p.previous}"); list the values in strictly ascending order, each once.`,
+  fixed_input: (p: { key: string }) =>
+    `"${p.key}:" cannot be given here: hourly CFE assumptions (cfe.yaml, site presets) do not vary in uncertainty runs yet; remove it and write the range into "source:" or "note:" instead.`,
+
+  // cfe.yaml: hourly (24/7) CFE procurement, its site presets and hourly CSV files
+  cfe_year_outside_horizon: (p: { year: number; first: number; last: number }) =>
+    `${p.year} is outside the horizon (${p.first}-${p.last}); give a year within it, or remove "year:" to study the first full build-out year.`,
+  missing_for_source: (p: { key: string; source: string; what: string }) =>
+    `missing; cfe.profiles.source is ${p.source}, which needs "${p.key}:" under "profiles:" with ${p.what}.`,
+  bad_site_name: (p: { written: string }) =>
+    `"${p.written}" is not a site preset name; a preset is named with lowercase letters, digits and hyphens, after its file sites/<name>.yaml (such as indiana-pjm).`,
+  unknown_site: (p: { name: string; suggestion: string | undefined; known: readonly string[] }) =>
+    `no site preset "${p.name}" (no file sites/${p.name}.yaml); ${didYouMean(
+      p.suggestion,
+      p.known.length > 0 ? `presets: ${p.known.join(', ')}.` : 'add sites/<name>.yaml, or set cfe.profiles.source: csv and give your own profiles.',
+    )}`,
+  missing_data_file: (p: { written: string }) =>
+    `names "${p.written}", which is not a file in the assumptions directory; check the path (it is relative to the assumptions directory, such as profiles/site.csv), or restore the file.`,
+  missing_hour_column: () =>
+    'has neither an "hour" nor an "hour_beginning" column; add one as the first column: hour (0, 1, 2, ...) or hour_beginning (local standard time, such as 2025-01-01T00:00).',
+  two_hour_columns: () => 'has both "hour" and "hour_beginning"; keep one of them.',
+  same_quantity_columns: (p: { columns: readonly string[] }) =>
+    `has ${p.columns.join(' and ')}, the same quantity in different units; keep one of them.`,
+  no_value_columns: (p: { allowed: readonly string[]; unavailable: string }) =>
+    `has no value column; add at least one of ${p.allowed.join(', ')}${p.unavailable}.`,
+  no_unit_in_header: (p: { column: string; allowed: readonly string[] }) =>
+    `column "${p.column}" names no unit; put the unit into the header: ${p.allowed.join(' or ')}.`,
+  hour_sequence: (p: { written: string; expected: string; column: 'hour' | 'hour_beginning' }) =>
+    p.column === 'hour'
+      ? `"${p.written}" is not hour ${p.expected}; number the rows 0, 1, 2, ... with no gaps or repeats.`
+      : `"${p.written}" is not ${p.expected}; list every hour of one year in local standard time (no daylight-saving jumps), one row each from YYYY-01-01T00:00.`,
+  bad_hourly_value: (p: { written: string; hour: number; expected: string }) =>
+    `"${p.written}" (hour ${p.hour}) is not ${p.expected}; correct this cell.`,
+  more_hourly_problems: (p: { count: number }) =>
+    `and ${p.count} more cells like those reported above in this file; fix those first, then check again.`,
+  hourly_row_count: (p: { rows: number; diurnal: boolean }) =>
+    `has ${p.rows} data rows; give one row per hour of the year, 8760 rows (8784 in a leap year)${p.diurnal ? ', or 24 rows for one day that repeats' : ''}.`,
+  hourly_rows_year: (p: { rows: number; year: number; hours: number; whose: 'studied' | 'file' }) =>
+    p.whose === 'file'
+      ? `has ${p.rows} hourly rows, but ${p.year}, the year its hour_beginning column starts, has ${p.hours} hours; list every hour of ${p.year} from ${p.year}-01-01T00:00 to ${p.year}-12-31T23:00.`
+      : `has ${p.rows} hourly rows, but ${p.year}, the year studied, has ${p.hours} hours; supply ${p.hours} rows (${
+          p.hours > p.rows ? 'a leap-year profile: repeat 28 February as 29 February' : 'a non-leap-year profile: drop 29 February'
+        }), or set cfe.year to a year with ${p.rows} hours.`,
+  unavailable_cap: (p: { technology: string; reason: string }) =>
+    `${p.technology} has no hourly profile (${p.reason}), so it cannot be built and this cap changes nothing; remove it, or give ${p.technology} a profile.`,
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Codes reported as warnings: the inputs still load. */
-export const WARNING_CODES: ReadonlySet<MessageCode> = new Set(['design_pue_below_annual', 'past_service_life']);
+export const WARNING_CODES: ReadonlySet<MessageCode> = new Set(['design_pue_below_annual', 'past_service_life', 'unavailable_cap']);

@@ -45,6 +45,9 @@ math.createUnit('FLOPS', { definition: '1 FLOP/s', prefixes: 'short' });
 // Emission factors are often written per kg or tonne "CO2e": a label on a mass.
 math.createUnit('gCO2e', { definition: '1 g', prefixes: 'short' });
 math.createUnit('tCO2e', '1000 kg');
+// Money is its own base dimension: `1100 USD/kW` is a cost per power, `85 USD/MWh` a cost
+// per energy. No prefixes (a stray `mUSD` would read as a thousandth of a dollar).
+math.createUnit('USD');
 // Note: mathjs `month` is 1/12 of a 365.25-day year, so `6 months` = 4383 h,
 // and `year` is 365.25 days.
 
@@ -79,7 +82,13 @@ export type Dimension =
   | 'area'
   | 'volume'
   | 'compute'
-  | 'frequency';
+  | 'frequency'
+  | 'cost'
+  | 'costPerPower'
+  | 'costPerEnergy'
+  | 'costPerPowerTime';
+
+const COST_DIMENSIONS: ReadonlySet<Dimension> = new Set(['cost', 'costPerPower', 'costPerEnergy', 'costPerPowerTime']);
 
 /** A unit of each dimension, to recognise it with `equalBase`. */
 const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'number'>, string>> = {
@@ -97,12 +106,17 @@ const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'number'>, string>> = 
   volume: 'L',
   compute: 'FLOP',
   frequency: 'Hz',
+  costPerPower: 'USD/W',
+  costPerEnergy: 'USD/Wh',
+  // Same base as costPerEnergy (a kW-year is an energy): told apart by how it is written, see describe().
+  costPerPowerTime: 'USD/(W*s)',
+  cost: 'USD',
 };
 
 /** Candidates for "did you mean" on an unknown unit. */
 const COMMON_UNITS = [
   ...['W', 'kW', 'MW', 'GW', 'Wh', 'kWh', 'MWh', 'GWh', 'h', 'days', 'months', 'years', 's'],
-  ...['kg', 't', 'kgCO2e', 'tCO2e', 'L', 'm3', 'FLOP', 'TFLOP', 'PFLOP', 'TFLOPS', 'B', 'GB', 'GiB', 'TB', 'TiB'],
+  ...['kg', 't', 'kgCO2e', 'tCO2e', 'L', 'm3', 'FLOP', 'TFLOP', 'PFLOP', 'TFLOPS', 'B', 'GB', 'GiB', 'TB', 'TiB', 'USD'],
 ];
 
 const REFERENCES = Object.entries(REFERENCE_UNITS).map(([dimension, unit]) => ({
@@ -173,8 +187,11 @@ export function parseQuantity(written: string | number, expected: readonly Measu
   const found = describe(value);
   const measure = expected.find((m) => 'dimension' in found && m.dimension === found.dimension);
   if (!measure) return { ok: false, problem: { code: 'wrong_dimension', found, example } };
-  const converted = typeof value === 'number' ? value : value.toNumber(measure.unit);
+  let converted = typeof value === 'number' ? value : value.toNumber(measure.unit);
   if (!Number.isFinite(converted)) return { ok: false, problem: { code: 'not_finite' } };
+  // Converting through mathjs's base units leaves float noise (1400 USD/kW -> 1399.9999999999998);
+  // a cost is recorded to 12 significant digits, far finer than any cost is known.
+  if (COST_DIMENSIONS.has(measure.dimension)) converted = Number(converted.toPrecision(12));
   return { ok: true, value: converted, measure };
 }
 
@@ -227,13 +244,24 @@ function evaluate(node: MathNode): Value {
 
 function sameDimension(a: Value, b: Value): boolean {
   if (typeof a === 'number' || typeof b === 'number') return typeof a === typeof b;
-  return a.equalBase(b);
+  if (!a.equalBase(b)) return false;
+  // `USD/MWh + USD/kW/year` share a base but not a meaning.
+  const [da, db] = [describe(a), describe(b)];
+  return !('dimension' in da && 'dimension' in db) || da.dimension === db.dimension;
 }
 
 function describe(value: Value): Found {
   if (typeof value === 'number') return { dimension: 'number' };
   const match = REFERENCES.find((r) => value.equalBase(r.unit));
-  return match ? { dimension: match.dimension } : { units: value.formatUnits() };
+  if (!match) return { units: value.formatUnits() };
+  // USD/MWh and USD/kW/year have the same base (a kW-year is an energy). A fixed O&M cost is
+  // written per power per time, a price per energy unit: a time unit in the denominator
+  // (`/year`, `/month`) says which was meant, so `22 USD/MWh` is refused as a fixed O&M cost.
+  if (match.dimension === 'costPerEnergy' || match.dimension === 'costPerPowerTime') {
+    const perTime = value.units.some((u) => u.power < 0 && u.unit.base.key === 'TIME');
+    return { dimension: perTime ? 'costPerPowerTime' : 'costPerEnergy' };
+  }
+  return { dimension: match.dimension };
 }
 
 /** "such as ..." example: the number the person wrote, in the model unit of the expected dimension. */

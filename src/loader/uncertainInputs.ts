@@ -133,6 +133,11 @@ function collectTargets(state: ScenarioState, phases: PhaseTable | undefined): M
   return targets;
 }
 
+/** A field that never varies (the hourly CFE inputs, for now). */
+function fixedField(target: Target): boolean {
+  return target.kind === 'field' && target.spec.fixed === true;
+}
+
 /** Whether the target's own value could be read (a problem with it is reported where it is written). */
 function isValid(target: Target): boolean {
   return target.kind === 'field' ? target.reading !== undefined : target.record !== undefined;
@@ -156,6 +161,10 @@ function resolveEntry(
 
   if (target.kind === 'field') {
     const { spec, reading } = target;
+    if (spec.fixed) {
+      issues.add('cfe_not_varied', at, target.path, { inGroup: false });
+      return undefined;
+    }
     if (!('measure' in spec)) {
       issues.add('not_numeric', at, target.path, { type: decl.type, what: 'text' });
       return undefined;
@@ -225,6 +234,9 @@ function resolveGroups(
       else if (broken.has(path)) usable = false;
       else if (!targets.has(path)) {
         if (unknown(path)) issues.add('unknown_path', at, path, { written: path, suggestion: nearest(path, targets.keys()) });
+        usable = false;
+      } else if (fixedField(targets.get(path)!)) {
+        if (!inScenario) issues.add('cfe_not_varied', at, path, { inGroup: true });
         usable = false;
       } else if (isValid(targets.get(path)!)) {
         issues.add('correlated_certain', at, path);

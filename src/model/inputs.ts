@@ -8,6 +8,8 @@
  * already filled for every year of the horizon by the loader.
  */
 
+import type { CfeInputs } from './cfe/types.js';
+
 /** One value per horizon year; index 0 is `horizon.firstYear`. */
 export type ByYear = readonly number[];
 
@@ -121,6 +123,8 @@ export interface ModelInputs {
     /** Average household electricity use, MWh per year. */
     householdMwhPerYear: number;
   };
+  /** Hourly (24/7) carbon-free procurement: cfe.yaml (method.md §5-6). */
+  cfe: CfeInputs;
 }
 
 /** Number of horizon years. */

@@ -22,6 +22,8 @@ export const UNIT_ROUNDING: readonly UnitRounding[] = [
   { unit: 'tCO2e', decimals: 3, resolution: '1 kgCO2e' },
   { unit: 'm3', decimals: 3, resolution: '1 litre' },
   { unit: 'ratio', decimals: 6, resolution: '1e-6 (ratios and shares: 1 ppm)' },
+  { unit: '%', decimals: 3, resolution: '0.001 percentage point' },
+  { unit: 'USD/MWh', decimals: 2, resolution: '1 cent per MWh' },
   { unit: 'h', decimals: 0, resolution: '1 hour' },
   { unit: 'year', decimals: 0, resolution: 'calendar year' },
   { unit: 'count', decimals: 0, resolution: 'whole number' },

@@ -10,8 +10,11 @@ import { UNIT_ROUNDING, type UnitRounding } from './decimals.js';
 import { OUTPUT_TABLES } from './outputTables.js';
 import { UNCERTAINTY_DIR } from './uncertainty/render.js';
 import { PERCENTILES_TABLE, RANK_CORRELATION_TABLE, TORNADO_TABLE } from './uncertainty/tables.js';
+import { HOURLY_DIR } from './hourly/render.js';
+import { ANNUAL_VS_HOURLY_TABLE, CFE_PORTFOLIOS_TABLE, DISPATCH_TABLE, PROFILE_STATS_TABLE } from './hourly/tables.js';
 
 const UNCERTAINTY_TABLES = [PERCENTILES_TABLE, TORNADO_TABLE, RANK_CORRELATION_TABLE];
+const HOURLY_TABLES = [CFE_PORTFOLIOS_TABLE, ANNUAL_VS_HOURLY_TABLE, PROFILE_STATS_TABLE, DISPATCH_TABLE];
 
 export const COLUMNS_START = '<!-- columns:start -->';
 export const COLUMNS_END = '<!-- columns:end -->';
@@ -25,6 +28,12 @@ export function renderColumnTables(): string {
       description: table.description,
       columns: table.columns.map((column) => columnInfo(column as Column<unknown>)),
       path: `${UNCERTAINTY_DIR}/${table.file}`,
+    })),
+    ...HOURLY_TABLES.map((table) => ({
+      file: table.file,
+      description: table.description,
+      columns: table.columns.map((column) => columnInfo(column as Column<unknown>)),
+      path: `${HOURLY_DIR}/${table.file}`,
     })),
   ];
   const sections = tables.map((table) => columnTableSection(table.path, table.description, table.columns));

@@ -26,11 +26,11 @@ describe('gwplan compare', () => {
   });
   afterEach(() => ws.cleanup());
 
-  it('compares every scenario with base: five files (ranges.csv as the scenarios are sampled) and a headline table', async () => {
+  it('compares every scenario with base: six files (ranges.csv as the scenarios are sampled, hourly.csv as they have hourly results) and a headline table', async () => {
     const run = await gwplan(ws.root, 'compare');
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(readdirSync(join(ws.root, 'outputs', 'compare')).sort()).toEqual(['annual.csv', 'assumptions.csv', 'attribution.csv', 'ranges.csv', 'summary.csv']);
+    expect(readdirSync(join(ws.root, 'outputs', 'compare')).sort()).toEqual(['annual.csv', 'assumptions.csv', 'attribution.csv', 'hourly.csv', 'ranges.csv', 'summary.csv']);
     const scenarios = readdirSync(join(ws.root, 'assumptions', 'scenarios')).map((f) => f.replace(/\.yaml$/, ''));
     expect(scenarios.length).toBeGreaterThanOrEqual(2);
     expect(csv(ws, 'summary.csv').meta.fields!.slice(0, 3)).toEqual(['metric', 'unit', 'base']);
@@ -145,7 +145,7 @@ describe('compare/ in run and check-outputs', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/outputs\/compare\/ .*attribution\.csv/);
     const viaRun = snapshotTree(join(ws.root, 'outputs', 'compare'));
-    expect([...viaRun.keys()].sort()).toEqual(['annual.csv', 'assumptions.csv', 'attribution.csv', 'ranges.csv', 'summary.csv']);
+    expect([...viaRun.keys()].sort()).toEqual(['annual.csv', 'assumptions.csv', 'attribution.csv', 'hourly.csv', 'ranges.csv', 'summary.csv']);
     // The same bytes as `gwplan compare` with its defaults.
     expect((await gwplan(ws.root, 'compare')).code).toBe(0);
     expect(snapshotTree(join(ws.root, 'outputs', 'compare'))).toEqual(viaRun);

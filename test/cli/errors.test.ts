@@ -148,7 +148,7 @@ describe('bad input through the CLI', () => {
   afterEach(() => ws.cleanup());
 
   it('a valid run writes outputs (the baseline the cases below start from)', async () => {
-    const run = await gwplan(ws.root, 'run', '--samples', '16');
+    const run = await gwplan(ws.root, 'run', '--samples', '16', '--hourly', 'none');
     expect(run.stderr).not.toMatch(/error/);
     expect(run.code).toBe(0);
     expect([...snapshotTree(join(ws.root, 'outputs')).keys()]).toContain('base/annual.csv');
@@ -156,11 +156,11 @@ describe('bad input through the CLI', () => {
 
   for (const bad of CASES) {
     it(`${bad.name}: exit 2, located message, outputs untouched`, async () => {
-      expect((await gwplan(ws.root, 'run', '--samples', '16')).code).toBe(0);
+      expect((await gwplan(ws.root, 'run', '--samples', '16', '--hourly', 'none')).code).toBe(0);
       const before = snapshotTree(join(ws.root, 'outputs'));
       ws.edit(bad.file, bad.from, bad.to);
 
-      const run = await gwplan(ws.root, 'run', '--samples', '16');
+      const run = await gwplan(ws.root, 'run', '--samples', '16', '--hourly', 'none');
       expect(run.code).toBe(2);
       const line = run.stderr.split('\n').find((l) => bad.where.test(l));
       expect(line, `no line matching ${bad.where} in:\n${run.stderr}`).toBeDefined();
@@ -178,14 +178,14 @@ describe('bad input through the CLI', () => {
 
   it('design PUE below annual PUE is a warning, not an error', async () => {
     ws.edit('facility.yaml', 'value: 1.25\n    low: 1.15', 'value: 1.10\n    low: 1.05');
-    const run = await gwplan(ws.root, 'run', '--samples', '16');
+    const run = await gwplan(ws.root, 'run', '--samples', '16', '--hourly', 'none');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/assumptions\/facility\.yaml:15:\d+ warning: facility\.design_pue: /);
   });
 
   it('an empty file is an error naming the file', async () => {
     ws.write('context.yaml', '');
-    const run = await gwplan(ws.root, 'run', '--samples', '16');
+    const run = await gwplan(ws.root, 'run', '--samples', '16', '--hourly', 'none');
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/assumptions\/context\.yaml:1:1 .*empty/);
   });

@@ -54,7 +54,11 @@ describe('gwplan uncertainty', () => {
     rmSync(join(ws.root, 'assumptions', 'uncertainty.yaml'), { force: true });
     rmSync(join(ws.root, 'assumptions', 'scenarios'), { recursive: true, force: true });
     ws.edit('facility.yaml', '    value: 1.25\n', '    value: 1.25\n    low: 1.25\n    high: 1.25\n');
+    // The deterministic files come from run; uncertainty replaces only <scenario>/uncertainty/.
+    expect((await gwplan(ws.root, 'run', '--samples', '0', '--hourly', 'none')).code).toBe(0);
+    const before = outputs().get('base/summary.csv');
     const run = await gwplan(ws.root, 'uncertainty', '--samples', '64');
+    expect(outputs().get('base/summary.csv')).toBe(before);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/1 uncertain inputs/);
     const summary = new Map(

@@ -74,6 +74,38 @@ describe('diffInputs', () => {
     ]);
   });
 
+  it('names hourly CFE changes by their cfe.yaml key; the profile keys together are one factor', () => {
+    const hourly = (n: number) => new Float64Array(8760).fill(n);
+    const scenario = edited((s) => {
+      if (s.cfe.profiles.kind !== 'synthetic') throw new Error('the base case has synthetic profiles');
+      s.cfe = {
+        ...s.cfe,
+        targets: [0.9, 1],
+        profiles: { kind: 'synthetic', site: { ...s.cfe.profiles.site, name: 'texas-ercot', latitudeDeg: 32.45 } },
+        gridCfeShare: hourly(0.5),
+        gridEmissionsTPerMwh: hourly(0.3),
+        gridHourlyFile: { key: 'cfe.grid_hourly_file', written: 'grid.csv', file: 'assumptions/grid.csv', rows: 8760, lastLine: 8761 },
+        costs: { ...s.cfe.costs, technology: { ...s.cfe.costs.technology, solar: { ...s.cfe.costs.technology.solar, capexUsdPerKw: 900 } } },
+        maxMw: { ...s.cfe.maxMw, clean_firm: 0 },
+      };
+    });
+    const found = diffInputs(baseCaseInputs(), scenario);
+    expect(found.map((f) => f.label)).toEqual([
+      'cfe.targets',
+      'cfe.profiles',
+      // The hourly file's share column replaced the flat share: the flat share's row differs too.
+      'cfe.grid_cfe_share',
+      'cfe.grid_emission_factor',
+      'cfe.grid_hourly_file',
+      'cfe.costs.solar.capex',
+      'cfe.max_capacity.clean_firm',
+    ]);
+    expect(sameInputs(mixInputs(baseCaseInputs(), found, () => true), scenario)).toBe(true);
+    // The hourly grid file switches both of its columns with it.
+    const fileOnly = mixInputs(baseCaseInputs(), found, (i) => found[i]!.label === 'cfe.grid_hourly_file');
+    expect([fileOnly.cfe.gridCfeShare, fileOnly.cfe.gridEmissionsTPerMwh]).toEqual([hourly(0.5), hourly(0.3)]);
+  });
+
   it('maps every PhaseSpec field to its phases.csv column', () => {
     const full: Required<PhaseSpec> = { name: 'p', energisedOn: '', poi: { kind: 'mw', mw: 1 }, chip: '', rampHours: 0, endOfLife: '', refreshTo: '' };
     const columns = Object.keys(full).map(phaseColumn);

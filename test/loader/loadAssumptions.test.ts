@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadAssumptions } from '../../src/loader/index.js';
 import type { ModelInputs } from '../../src/model/inputs.js';
 import { listScenarios } from '../../src/pipeline/scenarios.js';
+import { shippedCfeInputs } from '../model/cfeInputsFixture.js';
 import { errorsOf, loadEdited, loadScenario, recordOf, replaceOnce, setByOf, SHIPPED, yaml } from './fixture.js';
 
 const TEN_YEARS = (value: number) => Array<number>(10).fill(value);
@@ -57,6 +58,7 @@ const SHIPPED_INPUTS: ModelInputs = {
     wueM3PerMwh: 0.15,
     householdMwhPerYear: 10.715,
   },
+  cfe: shippedCfeInputs(),
 };
 
 describe('loadAssumptions', () => {
@@ -71,15 +73,19 @@ describe('loadAssumptions', () => {
 
   it('records every effective value, located, in file order', () => {
     const files = [...new Set(scenario.records.map((r) => r.at.file))];
-    expect(files).toEqual(['envelope', 'facility', 'chips', 'utilisation', 'phases', 'procurement', 'context'].map((f) => `assumptions/${f}.${f === 'phases' ? 'csv' : 'yaml'}`));
-    expect(scenario.records).toHaveLength(88); // 58 YAML values + 5 phases x 6 cells
+    expect(files).toEqual([
+      ...['envelope', 'facility', 'chips', 'utilisation', 'phases', 'procurement', 'context', 'cfe'].map((f) => `assumptions/${f}.${f === 'phases' ? 'csv' : 'yaml'}`),
+      'assumptions/sites/indiana-pjm.yaml',
+    ]);
+    // 58 YAML values + 5 phases x 6 cells + cfe.yaml's 33 (5 targets) + the site preset's 6
+    expect(scenario.records).toHaveLength(127);
     expect(scenario.records.find((r) => r.path === 'phases.trn3-a.poi')).toMatchObject({ value: 250, unit: 'MW', at: { file: 'assumptions/phases.csv', line: 2, column: 19 } });
     expect(scenario.records.find((r) => r.path === 'context.grid_emission_factor')).toMatchObject({ value: 0.38, unit: 'tCO2e/MWh', written: '380 kg/MWh', low: 0.3497, high: 0.4 });
     expect(scenario.records.find((r) => r.path === 'chips.trainium3.tdp')).toMatchObject({ value: 1000, unit: 'W', confidence: 'rough', at: { line: 46, column: 14 } });
   });
 
   it('lists every file read with the SHA-256 of its bytes, sorted by path', () => {
-    const names = ['chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml', 'uncertainty.yaml', 'utilisation.yaml'];
+    const names = ['cfe.yaml', 'chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml', 'sites/indiana-pjm.yaml', 'uncertainty.yaml', 'utilisation.yaml'];
     const sha256 = (name: string) => createHash('sha256').update(readFileSync(join(SHIPPED, name))).digest('hex');
     expect(scenario.files).toEqual(names.map((path) => ({ path, sha256: sha256(path) })));
   });
@@ -105,7 +111,7 @@ describe('loadAssumptions', () => {
     expect(errorsOf(outcome)).toEqual([
       'assumptions/facility.yaml:8:12 facility.headroom: "1.5" is out of range; expected at least 0 and less than 1. Correct the value.',
       'assumptions/utilisation.yaml:1:1 file is empty; restore its content (the shipped assumptions directory has an example).',
-      'assumptions/context.yaml:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml. Restore it (the shipped assumptions directory has one of each).',
+      'assumptions/context.yaml:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml, cfe.yaml. Restore it (the shipped assumptions directory has one of each).',
     ]);
   });
 
@@ -180,8 +186,8 @@ describe('loadAssumptions of a scenario', () => {
     expect(setByOf(recordOf(outcome, 'facility.annual_pue'))).toEqual(['assumptions/facility.yaml:22:12', `${A}:5:15`]);
     expect(recordOf(outcome, 'facility.design_pue')!.at).toEqual({ file: C, line: 4, column: 15 });
     expect(files.map((f) => f.path)).toEqual([
-      'chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml',
-      'scenarios/a.yaml', 'scenarios/b.yaml', 'scenarios/c.yaml', 'uncertainty.yaml', 'utilisation.yaml',
+      'cfe.yaml', 'chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml',
+      'scenarios/a.yaml', 'scenarios/b.yaml', 'scenarios/c.yaml', 'sites/indiana-pjm.yaml', 'uncertainty.yaml', 'utilisation.yaml',
     ]);
     const sha256 = createHash('sha256').update(chain['b.yaml']).digest('hex');
     expect(files.find((f) => f.path === 'scenarios/b.yaml')!.sha256).toBe(sha256);

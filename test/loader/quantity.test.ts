@@ -103,6 +103,40 @@ describe('parseQuantity: units people write, converted once to the model unit', 
     expect(problem(written)).toEqual({ code: 'disallowed_expression', nodeType, name });
   });
 
+  describe('money: USD is its own dimension', () => {
+    const PER_KW: Measure = { dimension: 'costPerPower', unit: 'USD/kW' };
+    const PER_MWH: Measure = { dimension: 'costPerEnergy', unit: 'USD/MWh' };
+    const PER_KW_YEAR: Measure = { dimension: 'costPerPowerTime', unit: 'USD/kW/year' };
+
+    it.each([
+      ['1100 USD/kW', PER_KW, 1100],
+      ['1.4 * 1000000 USD/MW', PER_KW, 1400],
+      ['85 USD/MWh', PER_MWH, 85],
+      ['0.085 USD/kWh', PER_MWH, 85],
+      ['22 USD/kW/year', PER_KW_YEAR, 22],
+      ['22 USD/(kW*year)', PER_KW_YEAR, 22],
+      ['2 USD/kW/month', PER_KW_YEAR, 24],
+      ['(1100 USD/kW) / (30 years)', PER_KW_YEAR, 1100 / 30],
+    ] as const)('%s', (written, measure, expected) => {
+      // Costs are kept to 12 significant digits: no float noise from the conversion.
+      expect(value(written, measure)).toBe(Number(expected.toPrecision(12)));
+    });
+
+    it('tells a cost per energy from a cost per power per year by the time unit written', () => {
+      expect(problem('1100 USD/kWh', PER_KW)).toEqual({ code: 'wrong_dimension', found: { dimension: 'costPerEnergy' }, example: '1100 USD/kW' });
+      expect(problem('22 USD/MWh', PER_KW_YEAR)).toEqual({ code: 'wrong_dimension', found: { dimension: 'costPerEnergy' }, example: '22 USD/kW/year' });
+      expect(problem('22 USD/kW/year', PER_MWH)).toEqual({ code: 'wrong_dimension', found: { dimension: 'costPerPowerTime' }, example: '22 USD/MWh' });
+      expect(problem('85 USD/MWh + 22 USD/kW/year', PER_MWH)).toEqual({
+        code: 'mixed_dimensions',
+        op: '+',
+        left: { dimension: 'costPerEnergy' },
+        right: { dimension: 'costPerPowerTime' },
+      });
+      expect(problem('1100 USD', PER_KW)).toEqual({ code: 'wrong_dimension', found: { dimension: 'cost' }, example: '1100 USD/kW' });
+      expect(problem('1100 usd/kW', PER_KW)).toMatchObject({ code: 'unknown_unit', unit: 'usd', suggestion: 'USD' });
+    });
+  });
+
   it('converts any number of kW to MW and scales linearly', () => {
     fc.assert(
       fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: -100, max: 100 }), (x, k) => {

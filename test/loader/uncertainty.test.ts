@@ -362,7 +362,7 @@ describe('scenarios', () => {
   it('an uncertainty: key in a scenario is an unknown field (uncertainty.yaml is base\'s only)', () => {
     const overlay = yaml('extends: base', 'question: "Q?"', 'uncertainty:', '  inputs: {}');
     expect(errorsOf(loadScenario('a', { 'a.yaml': overlay }))).toEqual([
-      'assumptions/scenarios/a.yaml:3:1 uncertainty: unknown field "uncertainty"; expected one of: envelope, horizon, facility, utilisation, procurement, context, extends, question, chips, phases, remove.',
+      'assumptions/scenarios/a.yaml:3:1 uncertainty: unknown field "uncertainty"; expected one of: envelope, horizon, facility, utilisation, procurement, context, cfe, extends, question, chips, phases, remove.',
     ]);
   });
 });

@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import type { AllInPowerMethod, ChipSpec, EnvelopeBasis, ModelInputs, PhaseSpec, Technology } from '../../src/model/inputs.js';
 import { TECHNOLOGIES } from '../../src/model/inputs.js';
+import { shippedCfeInputs } from './cfeInputsFixture.js';
 
 const MONTH_H = 730.5;
 
@@ -184,6 +185,8 @@ export function modelInputsArb(options: { partialLoad?: boolean } = {}): fc.Arbi
           wueM3PerMwh: 0.15,
           householdMwhPerYear: 10.715,
         },
+        // The annual model does not read the hourly CFE inputs: one sensible set will do.
+        cfe: shippedCfeInputs(),
       };
       return inputs;
     });

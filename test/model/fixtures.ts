@@ -8,6 +8,7 @@
  */
 import type { ChipSpec, ModelInputs, PhaseSpec, Technology } from '../../src/model/inputs.js';
 import { runModel, type ModelOutcome } from '../../src/model/runModel.js';
+import { shippedCfeInputs } from './cfeInputsFixture.js';
 import type { ModelResult } from '../../src/results/types.js';
 
 /** Per-section overrides: record sections merge one level deep; list sections (chips, phases) replace. */
@@ -83,6 +84,7 @@ export function makeInputs(overrides: Sections = {}): ModelInputs {
       householdMwhPerYear: 10,
       ...overrides.context,
     },
+    cfe: { ...shippedCfeInputs(), ...overrides.cfe },
   };
 }
 

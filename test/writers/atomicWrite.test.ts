@@ -146,8 +146,8 @@ describe('writeOutputTree', () => {
     expect(fs.readdirSync(outDir).sort()).toEqual([`.gwplan-tmp-${process.ppid}-1`, 'base', 'compare', 'high']);
   });
 
-  it.each(['', '.hidden', '..', 'a/b', 'a\\b'])('refuses the directory name %j before writing anything', (name) => {
-    expect(() => writeOutputTree(outDir, tree({ [name]: { 'f.csv': 'x\n' } }))).toThrow(/must be a single path segment/);
+  it.each(['', '.hidden', '..', 'a/.b', 'a/b/c', 'a\\b', '/a'])('refuses the directory name %j before writing anything', (name) => {
+    expect(() => writeOutputTree(outDir, tree({ [name]: { 'f.csv': 'x\n' } }))).toThrow(/must be a single path segment|scenario or scenario\/part/);
     expect(fs.readdirSync(outDir)).toEqual([]);
   });
 
@@ -159,5 +159,32 @@ describe('writeOutputTree', () => {
   it('writes a file in a subfolder of its directory', () => {
     expect(writeOutputTree(outDir, tree({ base: { 'a.csv': 'a\n', 'uncertainty/p.csv': 'p\n' } }))).toEqual(['base/a.csv', 'base/uncertainty/p.csv']);
     expect(fs.readFileSync(join(outDir, "base", "uncertainty", "p.csv"), "utf8")).toBe('p\n');
+  });
+
+  it('replaces one part of a scenario (base/hourly) and leaves the rest of the scenario alone', () => {
+    writeOutputTree(outDir, tree({ base: { 'a.csv': 'a\n', 'hourly/old.csv': 'old\n', 'uncertainty/p.csv': 'p\n' } }));
+    expect(writeOutputTree(outDir, tree({ 'base/hourly': { 'new.csv': 'new\n' } }))).toEqual(['base/hourly/new.csv']);
+    expect(fs.readdirSync(join(outDir, 'base')).sort()).toEqual(['a.csv', 'hourly', 'uncertainty']);
+    expect(fs.readdirSync(join(outDir, 'base', 'hourly'))).toEqual(['new.csv']);
+    // A part of a scenario not yet written creates the scenario directory.
+    writeOutputTree(outDir, tree({ 'other/hourly': { 'x.csv': 'x\n' } }));
+    expect(fs.readFileSync(join(outDir, 'other', 'hourly', 'x.csv'), 'utf8')).toBe('x\n');
+    expect(fs.readdirSync(outDir).sort()).toEqual(['base', 'other']);
+  });
+
+  it('refuses a part inside a scenario written in the same call', () => {
+    expect(() => writeOutputTree(outDir, tree({ base: { 'a.csv': 'a\n' }, 'base/hourly': { 'b.csv': 'b\n' } }))).toThrow(/lies inside 'base'/);
+  });
+
+  it('restores a part a killed run had moved aside', () => {
+    fs.mkdirSync(join(outDir, 'base'));
+    fs.writeFileSync(join(outDir, 'base', 'a.csv'), 'a\n');
+    const old = join(outDir, `.gwplan-old-${DEAD_PID}-1`);
+    fs.mkdirSync(join(old, 'base', 'hourly'), { recursive: true });
+    fs.writeFileSync(join(old, 'base', 'hourly', 'h.csv'), 'h\n');
+    fs.writeFileSync(join(old, '.keys.json'), JSON.stringify(['base/hourly']));
+    writeOutputTree(outDir, tree({ high: { 'f.csv': 'f\n' } }));
+    expect(fs.readFileSync(join(outDir, 'base', 'hourly', 'h.csv'), 'utf8')).toBe('h\n');
+    expect(fs.readdirSync(outDir).sort()).toEqual(['base', 'high']);
   });
 });

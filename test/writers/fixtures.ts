@@ -7,6 +7,7 @@
 import type { AssumptionRecord, LoadedScenario } from '../../src/loader/types.js';
 import { TECHNOLOGIES, type ModelInputs } from '../../src/model/inputs.js';
 import type { AnnualRow, FleetRow, ModelResult, ProcurementRow, SummaryRow } from '../../src/results/types.js';
+import { shippedCfeInputs } from '../model/cfeInputsFixture.js';
 
 const MIX = { solar: 0.5, onshore_wind: 0.4, offshore_wind: 0, clean_firm: 0.1 } as const;
 const CAPACITY_FACTOR = { solar: 0.233, onshore_wind: 0.335, offshore_wind: 0.4, clean_firm: 0.9 } as const;
@@ -54,6 +55,7 @@ export function sampleInputs(): ModelInputs {
       wueM3PerMwh: 0.15,
       householdMwhPerYear: 10.715,
     },
+    cfe: shippedCfeInputs(),
   };
 }
 

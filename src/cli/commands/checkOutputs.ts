@@ -11,7 +11,8 @@ import { diffTrees, formatTreeDiff, readTree } from '../../writers/compareTrees.
 import { evaluateSelected } from '../evaluateSelected.js';
 import { EXIT_FAULT, EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
-import { renderAll } from '../renderOutputs.js';
+import { DEFAULT_RENDER, renderAll } from '../renderOutputs.js';
+import { heuristicStudies, RUN_HOURLY } from '../hourlyStudies.js';
 import { COMPARE_DIR } from '../../writers/compare/render.js';
 import { defaultComparison } from './compare.js';
 
@@ -20,9 +21,11 @@ export function checkOutputsCommand(options: CommandOptions, io: Io): number {
   if (typeof evaluated === 'number') return evaluated;
   const fresh = mkdtempSync(join(tmpdir(), 'gwplan-check-'));
   try {
-    const { tree, uncertainty } = renderAll(evaluated);
+    const hourly = heuristicStudies(evaluated, RUN_HOURLY, io);
+    if (typeof hourly === 'number') return hourly;
+    const { tree, uncertainty } = renderAll(evaluated, { ...DEFAULT_RENDER, hourly });
     // compare/ as `run` writes it (every scenario vs base, when there are two or more).
-    const comparison = defaultComparison(evaluated, io, uncertainty);
+    const comparison = defaultComparison(evaluated, io, uncertainty, hourly);
     if (typeof comparison === 'number') return comparison;
     if (comparison) tree.set(COMPARE_DIR, comparison);
     writeOutputTree(fresh, tree);

@@ -17,6 +17,9 @@ import { evaluateSelected, type EvaluatedScenario } from '../evaluateSelected.js
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
 import { DEFAULT_RENDER } from '../renderOutputs.js';
+import { compareHourly, type HourlyComparison } from '../../compare/hourly.js';
+import type { HourlyStudy } from '../../pipeline/hourly.js';
+import { heuristicStudies, RUN_HOURLY } from '../hourlyStudies.js';
 
 /** The terminal is read at this width; wider tables wrap their scenario columns into blocks. */
 const TERMINAL_WIDTH = 120;
@@ -52,7 +55,10 @@ export function compareCommand(options: CommandOptions, io: Io): number {
   const report = compareScenarios(runs, baseline);
   // Sampled with run's defaults, so compare/ranges.csv matches what `run` writes.
   const uncertainty = new Map(runs.map((run) => [run.name, scenarioUncertainty(run.scenario, { samples: DEFAULT_RENDER.samples, seed: DEFAULT_RENDER.seed })]));
-  const files = renderComparison(report, rangesOf(report, uncertainty));
+  // The hourly heuristic as `run` computes it, so compare/hourly.csv matches what `run` writes.
+  const hourly = heuristicStudies(runs, RUN_HOURLY, io);
+  if (typeof hourly === 'number') return hourly;
+  const files = renderComparison(report, rangesOf(report, uncertainty), hourlyOf(report, hourly));
   const written = writeOutputTree(resolve(io.cwd, options.out), new Map([[COMPARE_DIR, files]]));
   for (const warning of report.warnings) io.stderr(`${warning}\n`);
   const outDir = options.out.replace(/\/+$/, '');
@@ -70,6 +76,7 @@ export function defaultComparison(
   evaluated: readonly EvaluatedScenario[],
   io: Io,
   uncertainty: ReadonlyMap<string, ScenarioUncertainty | undefined> = new Map(),
+  hourly: ReadonlyMap<string, HourlyStudy> = new Map(),
 ): Map<string, string> | undefined | number {
   if (evaluated.length < 2 || !evaluated.some((run) => run.name === BASE_SCENARIO)) return undefined;
   const problem = nameProblem(evaluated);
@@ -79,7 +86,11 @@ export function defaultComparison(
   }
   const report = compareScenarios(evaluated, BASE_SCENARIO);
   for (const warning of report.warnings) io.stderr(`${warning}\n`);
-  return renderComparison(report, rangesOf(report, uncertainty));
+  return renderComparison(report, rangesOf(report, uncertainty), hourlyOf(report, hourly));
+}
+
+function hourlyOf(report: ComparisonReport, hourly: ReadonlyMap<string, HourlyStudy>): HourlyComparison[] {
+  return compareHourly(report.baseline, report.scenarios, new Map([...hourly].map(([name, study]) => [name, study.annualVsHourly])));
 }
 
 function rangesOf(report: ComparisonReport, uncertainty: ReadonlyMap<string, ScenarioUncertainty | undefined>): RangeComparison[] {
@@ -106,7 +117,8 @@ function terminalReport(report: ComparisonReport, dir: string): string[] {
     '',
     ...wrap(
       `All ${numeric} headline metrics with deltas: ${dir}/summary.csv; every year: annual.csv; what differs and where it was set: ` +
-        'assumptions.csv; how much of each delta each changed assumption explains: attribution.csv.',
+        'assumptions.csv; how much of each delta each changed assumption explains: attribution.csv; ranges: ranges.csv; ' +
+        'annual vs 24/7 matching: hourly.csv.',
       TERMINAL_WIDTH,
     ),
   ];

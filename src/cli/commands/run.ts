@@ -8,18 +8,22 @@ import { headlineLines } from '../headline.js';
 import { COMPARE_DIR } from '../../writers/compare/render.js';
 import { defaultComparison } from './compare.js';
 import { DEFAULT_RENDER, renderAll, writtenSummary } from '../renderOutputs.js';
+import { heuristicStudies, RUN_HOURLY } from '../hourlyStudies.js';
 
 export function runCommand(options: CommandOptions, io: Io): number {
   const evaluated = evaluateSelected(options.assumptions, options.scenarios, io);
   if (typeof evaluated === 'number') return evaluated;
+  const hourly = options.hourly === 'none' ? new Map() : heuristicStudies(evaluated, RUN_HOURLY, io);
+  if (typeof hourly === 'number') return hourly;
   const { tree, uncertainty } = renderAll(evaluated, {
     ...DEFAULT_RENDER,
+    hourly,
     samples: options.samples ?? DEFAULT_RENDER.samples,
     seed: options.seed ?? DEFAULT_RENDER.seed,
   });
   // A run of every scenario also writes compare/ (all vs base), in the same atomic swap so it never lags them.
   if (options.scenarios.length === 0) {
-    const comparison = defaultComparison(evaluated, io, uncertainty);
+    const comparison = defaultComparison(evaluated, io, uncertainty, hourly);
     if (typeof comparison === 'number') return comparison;
     if (comparison) tree.set(COMPARE_DIR, comparison);
   }

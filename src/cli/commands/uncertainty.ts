@@ -1,11 +1,13 @@
 /**
  * `gwplan uncertainty`: sample the uncertain inputs of each scenario and write
- * OUT/<scenario>/ (the deterministic files and uncertainty/) atomically, with
- * the requested samples and seed. `run` writes the same tree with the defaults.
+ * OUT/<scenario>/uncertainty/ atomically (only that part of each scenario's
+ * directory), with the requested samples and seed. `run` writes the same files
+ * with the defaults.
  */
 import { resolve } from 'node:path';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../uncertainty/runUncertainty.js';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
+import { UNCERTAINTY_DIR } from '../../writers/uncertainty/render.js';
 import { evaluateSelected } from '../evaluateSelected.js';
 import { EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
@@ -23,7 +25,13 @@ export function uncertaintyCommand(options: CommandOptions, io: Io): number {
     writeSamples: options.writeSamples ?? false,
     progress: io.isTty ? progressBar(io) : undefined,
   };
-  const { tree, uncertainty } = renderAll(evaluated, settings);
+  const { tree: whole, uncertainty } = renderAll(evaluated, settings);
+  // Only the uncertainty/ part of each scenario, so its deterministic files and hourly/ stay as they are.
+  const tree = new Map<string, Map<string, string>>();
+  for (const [name, files] of whole) {
+    const part = new Map([...files].filter(([path]) => path.startsWith(`${UNCERTAINTY_DIR}/`)).map(([path, content]) => [path.slice(UNCERTAINTY_DIR.length + 1), content]));
+    if (part.size > 0) tree.set(`${name}/${UNCERTAINTY_DIR}`, part);
+  }
   const written = writeOutputTree(resolve(io.cwd, options.out), tree);
   for (const [name, result] of uncertainty) {
     if (!result) {

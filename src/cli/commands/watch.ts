@@ -122,7 +122,7 @@ export function watchAssumptions(options: CommandOptions, io: Io, signal: AbortS
       }
       const ms = Math.round(performance.now() - started);
       lines.push(`[${at}] wrote ${written.length} files to ${outDir}/ in ${ms} ms`);
-      if (runs === 1) lines.push(`(watch writes the deterministic outputs only: no ${outDir}/compare/ and no <scenario>/uncertainty/; run 'npm start' before committing.)`);
+      if (runs === 1) lines.push(`(watch writes the deterministic outputs only: no ${outDir}/compare/, <scenario>/uncertainty/ or <scenario>/hourly/; run 'npm start' before committing.)`);
       if (runs === 1) lines.push(`watching ${options.assumptions.replace(/\/+$/, '')}/ for changes; press Ctrl-C to stop.`);
       io.stdout(`${lines.join('\n')}\n`);
       lastGood = { summaries: new Map(evaluated.map((run) => [run.name, run.result.summary])), at };

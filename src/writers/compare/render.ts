@@ -10,13 +10,18 @@ import { renderCsv } from '../csv.js';
 import { columnTableSection, roundingSection } from '../outputsDoc.js';
 import { COMPARE_ROUNDING, MIN_SHARE_DECIMALS } from './decimals.js';
 import type { RangeComparison } from '../../compare/ranges.js';
-import { RANGES_TABLE, ANNUAL_COMPARE_TABLE, assumptionsTable, ATTRIBUTION_TABLE, summaryTable, type CompareTable, type SummaryCsvRow } from './tables.js';
+import type { HourlyComparison } from '../../compare/hourly.js';
+import { HOURLY_COMPARE_TABLE, RANGES_TABLE, ANNUAL_COMPARE_TABLE, assumptionsTable, ATTRIBUTION_TABLE, summaryTable, type CompareTable, type SummaryCsvRow } from './tables.js';
 
 /** The output subdirectory; a scenario cannot take this name. */
 export const COMPARE_DIR = 'compare';
 
 /** File name -> content: summary.csv, annual.csv, assumptions.csv, attribution.csv, in that order. */
-export function renderComparison(report: ComparisonReport, ranges: readonly RangeComparison[] = []): Map<string, string> {
+export function renderComparison(
+  report: ComparisonReport,
+  ranges: readonly RangeComparison[] = [],
+  hourly: readonly HourlyComparison[] = [],
+): Map<string, string> {
   const clash = headerClash(report.baseline, report.scenarios);
   if (clash) throw new Error(`compare: ${clash}`);
   // Checked again here, so no writer of a report can skip it.
@@ -30,6 +35,7 @@ export function renderComparison(report: ComparisonReport, ranges: readonly Rang
     csv(ATTRIBUTION_TABLE, report.attribution.flatMap((a) => a.rows)),
     // Only when the scenarios were sampled: an empty file would look like a result.
     ...(ranges.length > 0 ? [csv(RANGES_TABLE, ranges)] : []),
+    ...(hourly.length > 0 ? [csv(HOURLY_COMPARE_TABLE, hourly)] : []),
   ]);
 }
 
@@ -70,6 +76,7 @@ export function renderCompareColumnTables(): string {
     info(assumptionsTable(['<baseline>', '<scenario>'])),
     info(ATTRIBUTION_TABLE),
     info(RANGES_TABLE),
+    info(HOURLY_COMPARE_TABLE),
   ];
   const sections = tables.map((table) => columnTableSection(`compare/${table.file}`, table.description, table.columns));
   const rounding = roundingSection(

@@ -9,6 +9,7 @@ import type { Column, NumberColumn, TextColumn, UnitValueColumn } from '../colum
 import { quantity, text } from '../columns.js';
 import type { AnnualComparison, AssumptionCell, AssumptionDiff, AttributionRow, SummaryComparison } from '../../compare/types.js';
 import type { RangeComparison } from '../../compare/ranges.js';
+import type { HourlyComparison } from '../../compare/hourly.js';
 import { compareDecimals, DAYS_UNIT, MIN_SHARE_DECIMALS, PCT_UNIT } from './decimals.js';
 
 /** A compare table: a file name, a description for docs/compare.md, and its columns. */
@@ -203,5 +204,25 @@ export const RANGES_TABLE: CompareTable<RangeComparison> = {
       decimalsFor: (r) => compareDecimals(r.unit, `compare/ranges.csv metric ${r.metric}`),
     }),
     percent({ name: 'p50_delta_pct', description: '100 x p50_delta / |baseline P50| (delta.ts convention at zero).', get: (r) => r.p50DeltaPct }),
+  ],
+};
+
+export const HOURLY_COMPARE_TABLE: CompareTable<HourlyComparison> = {
+  file: 'hourly.csv',
+  description:
+    "Written when the scenarios have hourly results: each scenario's annual matching and hourly CFE portfolios (its hourly/annual_vs_hourly.csv), the baseline's rows first, with deltas to the baseline's row of the same basis and method.",
+  columns: [
+    text({ name: 'scenario', description: 'Scenario name; the baseline first.', get: (r) => r.scenario }),
+    quantity({ name: 'year', unit: 'year', description: 'Year studied (each scenario may study a different year).', get: (r) => r.year }),
+    text({ name: 'basis', description: '`annual_matching` or `hourly_cfe_<target>`.', get: (r) => r.basis }),
+    quantity({ name: 'target', unit: 'ratio', description: 'Annual matching target or CFE target.', get: (r) => r.target }),
+    text({ name: 'method', description: '`certificates`, `lp` or `heuristic`.', get: (r) => r.method }),
+    quantity({ name: 'total_clean_mw', unit: 'MW', description: 'Clean nameplate contracted (solar, wind, clean firm).', get: (r) => r.totalCleanMw }),
+    quantity({ name: 'battery_mw', unit: 'MW', description: 'Battery power.', get: (r) => r.batteryMw }),
+    quantity({ name: 'battery_mwh', unit: 'MWh', description: 'Battery energy capacity.', get: (r) => r.batteryMwh }),
+    quantity({ name: 'hourly_cfe_score', unit: 'ratio', description: 'CFE score reached hour by hour.', get: (r) => r.hourlyCfeScore }),
+    quantity({ name: 'cost_usd_per_mwh', unit: 'USD/MWh', description: 'Annualised cost / annual load.', get: (r) => r.costUsdPerMwh }),
+    quantity({ name: 'total_clean_mw_delta', unit: 'MW', description: "total_clean_mw - the baseline's (same basis and method).", get: (r) => r.totalCleanMwDelta }),
+    quantity({ name: 'cost_delta_usd_per_mwh', unit: 'USD/MWh', description: "cost_usd_per_mwh - the baseline's (same basis and method).", get: (r) => r.costDeltaUsdPerMwh }),
   ],
 };
