@@ -18,7 +18,7 @@ import {
 } from '../../pipeline/hourly.js';
 import { GWPLAN_VERSION } from '../../version.js';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
-import { HOURLY_DIR, renderHourly } from '../../writers/hourly/render.js';
+import { heuristicGaps, HOURLY_DIR, renderHourly } from '../../writers/hourly/render.js';
 import { formatIssue } from '../../loader/types.js';
 import { evaluateSelected } from '../evaluateSelected.js';
 import { reportErrors } from '../hourlyStudies.js';
@@ -107,6 +107,7 @@ function summaryLines(name: string, study: HourlyStudy): string {
         `battery ${mw.format(row.batteryMw)} MW / ${mw.format(row.batteryMwh)} MWh, ${money.format(row.costUsdPerMwh)} USD/MWh (${row.premiumVsAnnualPct >= 0 ? '+' : ''}${row.premiumVsAnnualPct.toFixed(1)}% vs annual)`,
     );
   }
+  for (const { target, gapPct } of heuristicGaps(study)) lines.push(`  ${(target * 100).toFixed(1).padStart(5)}% heuristic cost gap to the LP optimum: ${gapPct.toFixed(2)}%`);
   for (const miss of study.unmet) lines.push(`  ${(miss.target * 100).toFixed(1).padStart(5)}% ${miss.method.padEnd(9)} not met: ${miss.reason}`);
   return `${lines.join('\n')}\n`;
 }

@@ -290,15 +290,16 @@ export function buildCfeLp(problem: CfeProblem, target: number, options: BuildCf
   }
   for (let t = 0; t < hours; t++) {
     const previous = (t + hours - 1) % hours;
-    // Columns in ascending order; with one hour, s_t - s_{t-1} cancels and is left out.
-    if (previous < t) entry(layout.soc + previous, -1);
-    if (previous !== t) entry(layout.soc + t, 1);
-    if (previous > t) entry(layout.soc + previous, -1);
+    // With one hour, s_t - s_{t-1} cancels and is left out (HiGHS rejects a repeated column).
+    if (previous !== t) {
+      entry(layout.soc + t, 1);
+      entry(layout.soc + previous, -1);
+    }
     if (!batteryReason) {
       entry(layout.charge + t, -etaC);
       entry(layout.discharge + t, 1 / etaD);
     }
-    // Keep the row's columns sorted (HiGHS needs no order, but the text reads better).
+    // Sort the row's columns (HiGHS needs no order; the LP text reads better).
     sortRow(colIndex, values, rowStarts[row]!, nnz);
     endRow(0, 0);
   }

@@ -55,9 +55,20 @@ function manifest(study: HourlyStudy, options: HourlyRenderOptions): string {
     cost_basis:
       'annualised: capex x (capital recovery factor + fixed O&M share) + variable cost of all generation (excess included) + grid price x grid import; excess earns nothing',
     unmet_targets: study.unmet.map((u) => ({ target: u.target, method: u.method, reason: u.reason })),
+    heuristic_gap_to_lp_pct: heuristicGaps(study).map(({ target, gapPct }) => ({ target, gap_pct: round(gapPct, '%') })),
     lp: study.lp
       ? { rows: study.lp.rows, columns: study.lp.columns, non_zeros: study.lp.nonZeros, algorithm: study.lp.algorithm, solver: 'HiGHS (highs npm package, WebAssembly)' }
       : null,
   };
   return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** Where both methods met a target: how much dearer the heuristic's portfolio is than the LP optimum, percent. */
+export function heuristicGaps(study: HourlyStudy): { target: number; gapPct: number }[] {
+  const gaps: { target: number; gapPct: number }[] = [];
+  for (const lp of study.portfolios.filter((p) => p.method === 'lp')) {
+    const heuristic = study.portfolios.find((p) => p.method === 'heuristic' && p.target === lp.target);
+    if (heuristic) gaps.push({ target: lp.target, gapPct: (heuristic.costUsdPerMwh / lp.costUsdPerMwh - 1) * 100 });
+  }
+  return gaps;
 }
