@@ -108,4 +108,23 @@ describe('gwplan hourly', () => {
     expect(manifest.unmet_targets).toHaveLength(1);
     expect(manifest.unmet_targets[0]).toMatchObject({ target: 1, method: 'heuristic' });
   });
+
+  it('solves the LP (HiGHS) beside the heuristic: both rows, its CFE score, the LP size, and the heuristic within 1% of the optimum', async () => {
+    const run = await gwplan(ws.root, 'hourly', '--scenario', 'base', '--method', 'both', '--targets', '0.9');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/base: LP [\d,]+ rows x [\d,]+ columns, [\d,]+ non-zeros; 1 targets in/);
+    const files = outputs();
+    const rows = files.get('base/hourly/cfe_portfolios.csv')!.trimEnd().split('\n').slice(1).map((line) => line.split(','));
+    expect(rows.map((r) => r[2])).toEqual(['lp', 'heuristic']);
+    const [lp, heuristic] = rows as [string[], string[]];
+    expect(Number(lp[10])).toBeCloseTo(0.9, 6); // the target binds at the optimum
+    expect(Number(heuristic[13])).toBeGreaterThanOrEqual(Number(lp[13]) - 0.01); // the LP is the cheapest
+    const manifest = JSON.parse(files.get('base/hourly/manifest.json')!);
+    expect(manifest.methods).toEqual(['heuristic', 'lp']);
+    expect(manifest.lp).toMatchObject({ rows: 43801, columns: 43806, solver: expect.stringMatching(/HiGHS/) });
+    expect(manifest.heuristic_gap_to_lp_pct[0].gap_pct).toBeLessThan(1);
+    // annual_vs_hourly.csv shows the LP's portfolio where the LP ran.
+    expect(files.get('base/hourly/annual_vs_hourly.csv')!).toMatch(/\n2030,hourly_cfe_90,0\.900000,lp,/);
+  }, 300_000);
 });
