@@ -15,6 +15,9 @@ export const ROW_KEYS: Readonly<Record<string, readonly string[]>> = {
   'annual.csv': ['year'],
   'procurement.csv': ['year', 'technology'],
   'summary.csv': ['metric'],
+  'cost.csv': ['year'],
+  // Tranche names are unique (the loader checks).
+  'tranches.csv': ['name'],
 };
 
 const SUMMARY_FILE = 'summary.csv';

@@ -42,8 +42,8 @@ export interface TolerableNames {
 
 export type TolerancesOutcome = { ok: true; tolerances: Tolerances } | { ok: false; errors: InputIssue[] };
 
-const TOP_FIELDS = ['default', 'overrides'] as const;
-const TOLERANCE_FIELDS = ['relative', 'absolute'] as const;
+export const TOP_FIELDS = ['default', 'overrides'] as const;
+export const TOLERANCE_FIELDS = ['relative', 'absolute'] as const;
 
 /** The tolerance for `metric` (a column, or a summary.csv metric) in `file`: file-specific override, then by name, then the default. */
 export function toleranceFor(tolerances: Tolerances, file: string, metric: string): Tolerance {

@@ -25,7 +25,7 @@
  */
 import type { ModelInputs } from '../model/inputs.js';
 import type { UncertainInput } from '../uncertainty/types.js';
-import { FIELD_TABLE, type FieldSpec, type YamlFile } from './fieldTable.js';
+import { FIELD_TABLE, wildcardMatch, withName, type FieldSpec, type YamlFile } from './fieldTable.js';
 
 export type SampleApplier = (values: ArrayLike<number>) => ModelInputs;
 
@@ -50,6 +50,19 @@ const SECTION_SPECS = new Map<string, FieldSpec>(
   (Object.keys(FIELD_TABLE) as YamlFile[]).filter((f) => f !== 'chips.yaml').flatMap((f) => FIELD_TABLE[f].map((s): [string, FieldSpec] => [s.key, s])),
 );
 const CHIP_SPECS = new Map(FIELD_TABLE['chips.yaml'].map((s) => [s.key.split('.').pop()!, s]));
+/** Rows with a `*` outside chips.yaml (`cost.it.*.server_per_chip` → `cost.chips.*.serverUsdPerChip`). */
+const WILDCARD_SPECS = [...SECTION_SPECS.values()].filter((s) => s.key.includes('*'));
+
+/** The row a section path belongs to, and the ModelInputs field it fills (its `*` replaced). */
+function sectionSpec(path: string): { spec: FieldSpec; field: string } | undefined {
+  const spec = SECTION_SPECS.get(path);
+  if (spec) return { spec, field: spec.field };
+  for (const row of WILDCARD_SPECS) {
+    const name = wildcardMatch(row.key, path);
+    if (name !== undefined && row.field) return { spec: row, field: withName(row.field, name) };
+  }
+  return undefined;
+}
 
 /**
  * `(values) => ModelInputs` with `values[i]` applied as `uncertain[i]`
@@ -126,10 +139,14 @@ class Compiler {
       this.at(spec.method ? ['chips', index, 'allInPower'] : ['chips', index]).values.set(spec.field, value);
       return;
     }
-    const spec = SECTION_SPECS.get(input.path);
-    if (!spec || !('measure' in spec)) return fail('not a numeric assumption');
-    const keys = spec.field.split('.');
+    const found = sectionSpec(input.path);
+    if (!found || !('measure' in found.spec) || !found.field) return fail('not a numeric assumption');
+    const { spec } = found;
+    const keys = found.field.split('.');
     const field = keys.pop()!;
+    // A `*` row's member (a chip's costs) must exist in base.
+    const container = keys.reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], this.base);
+    if (container === null || typeof container !== 'object') fail(`no ${keys.join('.')} in the inputs`);
     if (!spec.yearly) {
       this.at(keys).values.set(field, value);
       return;

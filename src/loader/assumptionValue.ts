@@ -1,14 +1,17 @@
 /**
  * One assumption value from YAML: a bare scalar, or a mapping with `value`
- * (or `by_year`), `low`, `high`, `source`, `confidence`, `note`. Checked
- * against its field-table row and converted to the model unit.
+ * (or `by_year`), `low`, `high`, `source`, `confidence`, `note` (and, for a
+ * money value, `currency_year`). Checked against its field-table row and
+ * converted to the model unit. A list of entries (cost.investment.tranches)
+ * is read entry by entry against the row's `items`.
  */
 import { isMap, isScalar, isSeq, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Distribution } from '../uncertainty/types.js';
 import type { Step } from './byYear.js';
 import { readDistribution, resolveNumeric } from './distributionSyntax.js';
-import { CONFIDENCE, type Bounds, type Choices, type FieldSpec, type QuantityField } from './fieldTable.js';
+import { CONFIDENCE, type Bounds, type Choices, type FieldSpec, type ItemListField, type QuantityField } from './fieldTable.js';
 import type { Issues } from './issues.js';
+import { calendarDate } from './phases.js';
 import { parseQuantity, type Measure } from './quantity.js';
 import { nearest } from './suggest.js';
 import type { AssumptionRecord, Confidence, SourceLocation } from './types.js';
@@ -16,14 +19,35 @@ import { nodeKind, scalarText, type YamlEntry, type YamlSource } from './yamlSou
 
 /** A field's effective value, where it is written, and its provenance records. */
 export interface Reading {
-  /** In the model unit; text for choices and text fields; a step schedule for `by_year`; numbers for a list. */
-  value: number | string | readonly Step[] | readonly number[];
+  /**
+   * In the model unit; text for choices and text fields; a step schedule for `by_year`; numbers
+   * for a list; the entries of a list of entries.
+   */
+  value: number | string | readonly Step[] | readonly number[] | readonly ItemReading[];
   at: SourceLocation;
   records: AssumptionRecord[];
   /** Every place that set this field, in chain order (see AssumptionRecord.setBy); `[at]` when read from one file. */
   setBy: SourceLocation[];
   /** Declared on the value itself (low/high, or `distribution:`): how it varies in uncertainty runs. */
   uncertainty?: InlineUncertainty;
+  /** A money value's own `currency_year:`, when it gives one (rows with `currencyYear`). */
+  currencyYear?: CurrencyYear;
+}
+
+/** The year whose dollars a money value is written in. */
+export interface CurrencyYear {
+  year: number;
+  /** The `currency_year:` key. */
+  at: SourceLocation;
+}
+
+/** One entry of a list of entries: its values by item key (`amount`), each read against its row. */
+export interface ItemReading {
+  at: SourceLocation;
+  /** Valid values only; a key written but unusable is reported and absent here. */
+  fields: ReadonlyMap<string, Reading>;
+  /** Item keys written, valid or not. */
+  given: ReadonlySet<string>;
 }
 
 /** A value's own distribution, in model units: from `distribution:`, or triangular(low, value, high) by default. */
@@ -49,6 +73,7 @@ export interface Written {
 
 /** Read the value node of a field; undefined (with issues reported) when it is unusable. */
 export function readValue(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
+  if ('items' in spec) return readItems(node, keyAt, spec, path, src, issues);
   if (isMap(node)) return readMapping(node, spec, path, src, issues);
   if ('list' in spec && spec.list) return readList(node, keyAt, spec, path, {}, src, issues);
   const one = readScalar(node, keyAt, spec, path, src, issues);
@@ -107,7 +132,7 @@ export function withinBounds(value: number, b: Bounds): boolean {
   return true;
 }
 
-function readScalar(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Written | undefined {
+function readScalar(node: unknown, keyAt: SourceLocation, spec: Exclude<FieldSpec, ItemListField>, path: string, src: YamlSource, issues: Issues): Written | undefined {
   const kind = nodeKind(node);
   if (kind === 'nothing') {
     issues.add('no_value', keyAt, path, { yearly: spec.yearly === true });
@@ -125,6 +150,10 @@ function readScalar(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path:
       issues.add('no_value', keyAt, path, { yearly: false });
       return undefined;
     }
+    if (spec.text === 'date' && calendarDate(text) === undefined) {
+      issues.add('bad_date', at, path, { written: text });
+      return undefined;
+    }
     return { value: text, written, at };
   }
   if ('choices' in spec) {
@@ -136,12 +165,13 @@ function readScalar(node: unknown, keyAt: SourceLocation, spec: FieldSpec, path:
   return quantity && { value: quantity.value, written, at };
 }
 
-function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSource, issues: Issues): Reading | undefined {
+function readMapping(map: YAMLMap, spec: Exclude<FieldSpec, ItemListField>, path: string, src: YamlSource, issues: Issues): Reading | undefined {
   const ranges = ['low', 'high', 'distribution'];
   const allowed = [
     'value',
     ...('measure' in spec && !spec.fixed && !spec.list ? ranges : []),
     ...(spec.yearly ? ['by_year'] : []),
+    ...(spec.currencyYear ? ['currency_year'] : []),
     'source',
     'confidence',
     'note',
@@ -150,13 +180,18 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
   let unwantedByYear = false;
   for (const entry of src.entries(map, path, issues)) {
     if (allowed.includes(entry.key)) fields.set(entry.key, entry);
-    else if (spec.fixed && ranges.includes(entry.key)) issues.add('fixed_input', entry.keyAt, path, { key: entry.key });
+    else if (spec.fixed && ranges.includes(entry.key)) issues.add(path.startsWith('cost.') ? 'cost_fixed_input' : 'fixed_input', entry.keyAt, path, { key: entry.key });
     else if (entry.key === 'by_year') {
       issues.add('by_year_not_allowed', entry.keyAt, path);
       unwantedByYear = true;
     } else issues.add('unknown_field', entry.keyAt, `${path}.${entry.key}`, { key: entry.key, suggestion: nearest(entry.key, allowed), allowed });
   }
   const provenance = readProvenance(fields, path, src, issues);
+  const currencyEntry = fields.get('currency_year');
+  const currencyYear = currencyEntry && readCurrencyYear(currencyEntry, path, src, issues);
+  // A bad currency year is reported, and the value still read, so its own problems are reported too.
+  const withYear = (reading: Reading | undefined): Reading | undefined =>
+    currencyEntry && !currencyYear ? undefined : reading && currencyYear ? { ...reading, currencyYear } : reading;
   const value = fields.get('value');
   const byYear = fields.get('by_year');
   if (value && byYear) {
@@ -174,7 +209,7 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
       issues.add('by_year_distribution', distribution.keyAt, path, {});
       return undefined;
     }
-    return readByYear(byYear, spec as QuantityField, path, provenance, src, issues);
+    return withYear(readByYear(byYear, spec as QuantityField, path, provenance, src, issues));
   }
   if (!value) {
     if (!unwantedByYear) issues.add('no_value', src.at(map), path, { yearly: spec.yearly === true });
@@ -197,13 +232,104 @@ function readMapping(map: YAMLMap, spec: FieldSpec, path: string, src: YamlSourc
   const uncertainty = 'measure' in spec ? readInlineUncertainty(spec, path, one, { low, high }, fields, src, issues) : undefined;
   if (uncertainty === false) return undefined;
   const range = { ...(low && { low: low.value as number }), ...(high && { high: high.value as number }) };
-  return {
+  return withYear({
     value: one.value,
     at: one.at,
     records: [record(path, unitOf(spec), one, { ...range, ...provenance })],
     setBy: [one.at],
     ...(uncertainty && { uncertainty }),
-  };
+  });
+}
+
+/** `currency_year: 2024`: a whole four-digit year; undefined (reported) otherwise. */
+function readCurrencyYear(entry: YamlEntry, path: string, src: YamlSource, issues: Issues): CurrencyYear | undefined {
+  const node = entry.value;
+  const at = src.valueAt(entry);
+  if (!isScalar(node) || node.value === null) {
+    issues.add('bad_currency_year', node ? at : entry.keyAt, `${path}.currency_year`, { written: isScalar(node) ? '' : nodeKind(node) });
+    return undefined;
+  }
+  const written = scalarText(node);
+  if (!isFourDigitYear(node.value)) {
+    issues.add('bad_currency_year', at, `${path}.currency_year`, { written });
+    return undefined;
+  }
+  return { year: node.value as number, at: entry.keyAt };
+}
+
+/** A year written with four digits (1000-9999), as a YAML number. */
+export function isFourDigitYear(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999;
+}
+
+/**
+ * A list of entries, each a mapping read against the row's `items` (keys relative to the entry).
+ * An empty list is valid (nothing of the kind). Entry-level source/confidence/note hold for
+ * each value of the entry that gives none of its own.
+ */
+function readItems(node: unknown, keyAt: SourceLocation, spec: ItemListField, path: string, src: YamlSource, issues: Issues): Reading | undefined {
+  if (!isSeq(node)) {
+    issues.add('wrong_type', isMap(node) || isSeq(node) || isScalar(node) ? src.at(node) : keyAt, path, { found: nodeKind(node), expected: 'items' });
+    return undefined;
+  }
+  const at = src.at(node);
+  const keys = [...spec.items.map((item) => item.key), 'source', 'confidence', 'note'];
+  const items: ItemReading[] = [];
+  const records: AssumptionRecord[] = [];
+  let complete = true;
+  (node as YAMLSeq).items.forEach((item, i) => {
+    const itemPath = `${path}[${i}]`;
+    const itemAt = src.at(item);
+    if (!isMap(item)) {
+      issues.add('wrong_type', itemAt, itemPath, { found: nodeKind(item), expected: 'fields' });
+      complete = false;
+      return;
+    }
+    const entries = new Map<string, YamlEntry>();
+    for (const entry of src.entries(item, itemPath, issues)) {
+      if (keys.includes(entry.key)) entries.set(entry.key, entry);
+      else {
+        issues.add('unknown_field', entry.keyAt, `${itemPath}.${entry.key}`, { key: entry.key, suggestion: nearest(entry.key, keys), allowed: keys });
+        complete = false;
+      }
+    }
+    const provenance = readProvenance(entries, itemPath, src, issues);
+    const fields = new Map<string, Reading>();
+    for (const row of spec.items) {
+      const entry = entries.get(row.key);
+      if (!entry) {
+        if (!row.optional) {
+          issues.add('missing_item_field', itemAt, `${itemPath}.${row.key}`, { key: row.key, list: path.split('.').pop()!, ...expectedOf(row) });
+          complete = false;
+        }
+        continue;
+      }
+      const reading = readValue(entry.value, entry.keyAt, row, `${itemPath}.${row.key}`, src, issues);
+      if (!reading) {
+        complete = false;
+        continue;
+      }
+      const own = { ...reading, records: reading.records.map((r) => ({ ...provenance, ...definedOnly(r) })) };
+      fields.set(row.key, own);
+      records.push(...own.records);
+    }
+    items.push({ at: itemAt, fields, given: new Set(entries.keys()) });
+  });
+  if (!complete) return undefined;
+  return { value: items, at, records, setBy: [at] };
+}
+
+/** What a missing value of `row` should be, for "add ... with ...". */
+export function expectedOf(row: FieldSpec): { measures?: readonly Measure[]; choices?: readonly string[]; expected?: 'list' | 'text' | 'items' | 'date' } {
+  if ('items' in row) return { expected: 'items' };
+  if ('choices' in row) return { choices: row.choices.options };
+  if ('text' in row) return { expected: row.text === 'date' ? 'date' : 'text' };
+  return row.list ? { expected: 'list' } : { measures: [row.measure] };
+}
+
+/** A record without its undefined keys, so that spreading it keeps what is underneath. */
+function definedOnly(r: AssumptionRecord): AssumptionRecord {
+  return Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as unknown as AssumptionRecord;
 }
 
 /**

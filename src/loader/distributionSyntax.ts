@@ -31,7 +31,7 @@ export const WEIGHT_TOLERANCE = 1e-9;
  * mapping holds only the rest; an uncertainty.yaml entry gives them all, and
  * may give `mode` (default: the point value).
  */
-const INLINE_KEYS: Readonly<Record<DistributionType, readonly string[]>> = {
+export const INLINE_KEYS: Readonly<Record<DistributionType, readonly string[]>> = {
   triangular: [],
   pert: ['lambda'],
   uniform: [],
@@ -40,7 +40,7 @@ const INLINE_KEYS: Readonly<Record<DistributionType, readonly string[]>> = {
   choice: [],
   none: [],
 };
-const FILE_KEYS: Readonly<Record<DistributionType, readonly string[]>> = {
+export const FILE_KEYS: Readonly<Record<DistributionType, readonly string[]>> = {
   triangular: ['low', 'mode', 'high'],
   pert: ['low', 'mode', 'high', 'lambda'],
   uniform: ['low', 'high'],
@@ -49,7 +49,7 @@ const FILE_KEYS: Readonly<Record<DistributionType, readonly string[]>> = {
   choice: ['options'],
   none: [],
 };
-const PROVENANCE_KEYS = ['source', 'confidence', 'note'] as const;
+export const PROVENANCE_KEYS = ['source', 'confidence', 'note'] as const;
 
 /** A parameter as written: a YAML number, or text such as `1.2 kW`. */
 export interface RawParam {

@@ -4,7 +4,7 @@
  * and fills defaults.
  */
 import { isMap, type YAMLMap } from 'yaml';
-import { defaultReading, readValue, type Reading } from './assumptionValue.js';
+import { defaultReading, expectedOf, readValue, type Reading } from './assumptionValue.js';
 import type { FieldSpec } from './fieldTable.js';
 import type { Issues } from './issues.js';
 import { nearest } from './suggest.js';
@@ -106,9 +106,7 @@ function absent(tree: KeyTree, key: string, prefix: string, parentAt: SourceLoca
     issues.add('missing_field', parentAt, joinPath(prefix, key), {
       key,
       parent: prefix.split('.').pop() ?? '',
-      ...(spec && 'measure' in spec && (spec.list ? { expected: 'list' as const } : { measures: [spec.measure] })),
-      ...(spec && 'choices' in spec && { choices: spec.choices.options }),
-      ...(spec && 'text' in spec && { expected: 'text' as const }),
+      ...(spec && expectedOf(spec)),
     });
     return;
   }

@@ -20,6 +20,7 @@ export const ASSUMPTION_FILES = [
   'procurement.yaml',
   'context.yaml',
   'cfe.yaml',
+  'cost.yaml',
 ] as const;
 export type AssumptionFile = (typeof ASSUMPTION_FILES)[number];
 export type YamlFile = Exclude<AssumptionFile, 'phases.csv'>;
@@ -50,7 +51,9 @@ const T_PER_MWH: Measure = { dimension: 'massPerEnergy', unit: 'tCO2e/MWh', exam
 const M3_PER_MWH: Measure = { dimension: 'volumePerEnergy', unit: 'm3/MWh' };
 const TFLOPS: Measure = { dimension: 'computeRate', unit: 'TFLOP/s' };
 const GIB: Measure = { dimension: 'dataSize', unit: 'GiB' };
+const USD: Measure = { dimension: 'cost', unit: 'USD' };
 const USD_PER_KW: Measure = { dimension: 'costPerPower', unit: 'USD/kW' };
+const USD_PER_MW: Measure = { dimension: 'costPerPower', unit: 'USD/MW' };
 const USD_PER_KWH: Measure = { dimension: 'costPerEnergy', unit: 'USD/kWh' };
 const USD_PER_MWH: Measure = { dimension: 'costPerEnergy', unit: 'USD/MWh' };
 // Fixed O&M per kW of capacity per year: written with its time unit, `22 USD/kW/year`.
@@ -65,9 +68,13 @@ export type Choices = z.ZodMiniType<string> & { options: readonly string[] };
 export const CONFIDENCE = z.enum(CONFIDENCE_WORDS);
 
 interface FieldBase {
-  /** YAML path; `*` matches any key (a chip name). */
+  /** YAML path; `*` matches any key (a chip name, a year). */
   key: string;
-  /** ModelInputs path, or the ChipSpec field for `chips.*` rows. */
+  /**
+   * ModelInputs path, or the ChipSpec field for `chips.*` rows. A `*` in it stands for the
+   * key the `*` of `key` matched (`cost.it.*.server_per_chip` fills `cost.chips.*.serverUsdPerChip`).
+   * Empty for a row that fills no field itself (cost.deflators: they convert other rows' values).
+   */
   field: string;
   /** May be a `by_year` step schedule; expands to a ByYear array. */
   yearly?: true;
@@ -87,13 +94,36 @@ interface FieldBase {
    * switches together with it (a row whose value the loader turns into several fields).
    */
   alsoFills?: readonly string[];
+  /**
+   * A money value that may carry its own `currency_year:` beside `value:` (default: the
+   * file's cost.currency_year); the loader converts it with cost.deflators (cost.ts).
+   */
+  currencyYear?: true;
 }
 /** `list`: a YAML list of values, each checked against `bounds` (e.g. cfe.targets). */
 export type QuantityField = FieldBase & { measure: Measure; bounds?: Bounds; integer?: true; list?: true };
 type ChoiceField = FieldBase & { choices: Choices };
-/** Free text: a name (a site preset) or a path inside the assumptions directory (a CSV file). */
-export type TextField = FieldBase & { text: 'name' | 'path' };
-export type FieldSpec = QuantityField | ChoiceField | TextField;
+/**
+ * Free text: a name (a site preset), a path inside the assumptions directory (a CSV file),
+ * or a calendar date written YYYY-MM-DD (checked as phases.csv dates are).
+ */
+export type TextField = FieldBase & { text: 'name' | 'path' | 'date' };
+/**
+ * A YAML list of mappings (cost.investment.tranches), each read against `items`, whose keys
+ * are relative to the entry; an entry may also give `source:`, `confidence:` and `note:`,
+ * which hold for each of its values that gives none of its own. Records are `key[i].<item key>`.
+ */
+export type ItemListField = FieldBase & { items: readonly FieldSpec[] };
+export type FieldSpec = QuantityField | ChoiceField | TextField | ItemListField;
+
+/** Investment tranches (cost.investment.tranches): one entry's keys. */
+export const TRANCHE_ITEMS: readonly FieldSpec[] = fixed([
+  { key: 'name', field: 'name', text: 'name' },
+  { key: 'amount', field: 'amountUsd', measure: USD, bounds: POSITIVE, currencyYear: true },
+  // Exactly one of the two conditions (cost.ts checks).
+  { key: 'on', field: 'condition', text: 'date', optional: true },
+  { key: 'when_energised', field: 'condition', measure: MW, bounds: POSITIVE, optional: true },
+]);
 
 /** Rows whose values never vary in uncertainty runs. */
 function fixed(specs: FieldSpec[]): FieldSpec[] {
@@ -188,6 +218,26 @@ export const FIELD_TABLE: Readonly<Record<YamlFile, readonly FieldSpec[]>> = {
     // Absent: no cap. Excess MWh as a share of the year's load (247-cfe caps it at 0.2).
     { key: 'cfe.max_excess_share', field: 'cfe.maxExcessShare', measure: NUMBER, bounds: NON_NEGATIVE, optional: true },
   ]),
+  // Costs, built into ModelInputs.cost by cost.ts. Every money value (`currencyYear` rows) is
+  // converted once to cost.currency_year dollars with cost.deflators, with its range.
+  'cost.yaml': [
+    { key: 'cost.currency_year', field: 'cost.currencyYear', measure: NUMBER, integer: true, fixed: true },
+    // A price index by year (`2024: 125.2`); needed only for the years values are written in.
+    { key: 'cost.deflators.*', field: '', measure: NUMBER, bounds: POSITIVE, optional: true, fixed: true },
+    { key: 'cost.facility.construction', field: 'cost.facilityUsdPerMwCriticalIt', measure: USD_PER_MW, bounds: NON_NEGATIVE, currencyYear: true },
+    { key: 'cost.facility.land_soft_share', field: 'cost.landSoftShare', measure: NUMBER, bounds: SHARE },
+    { key: 'cost.facility.life', field: 'cost.facilityLifeYears', measure: YEARS, bounds: POSITIVE },
+    { key: 'cost.facility.om_share', field: 'cost.facilityOmShare', measure: NUMBER, bounds: SHARE },
+    { key: 'cost.it.om_share', field: 'cost.itOmShare', measure: NUMBER, bounds: SHARE },
+    // Per chip of chips.yaml; every chip a phase uses (or may use in uncertainty runs) needs them (cost.ts).
+    { key: 'cost.it.*.server_per_chip', field: 'cost.chips.*.serverUsdPerChip', measure: USD, bounds: NON_NEGATIVE, currencyYear: true },
+    { key: 'cost.it.*.network_share', field: 'cost.chips.*.networkShare', measure: NUMBER, bounds: SHARE },
+    { key: 'cost.it.*.storage_share', field: 'cost.chips.*.storageShare', measure: NUMBER, bounds: SHARE },
+    { key: 'cost.energy.electricity_price', field: 'cost.electricityUsdPerMwh', measure: USD_PER_MWH, bounds: NON_NEGATIVE, yearly: true, currencyYear: true },
+    ...TECHNOLOGIES.map((t): FieldSpec => ({ key: `cost.energy.ppa_price.${t}`, field: `cost.ppaUsdPerMwh.${t}`, measure: USD_PER_MWH, bounds: NON_NEGATIVE, currencyYear: true })),
+    { key: 'cost.wacc', field: 'cost.wacc', measure: NUMBER, bounds: BELOW_ONE },
+    { key: 'cost.investment.tranches', field: 'cost.tranches', items: TRANCHE_ITEMS, fixed: true },
+  ],
 };
 
 /**
@@ -202,6 +252,23 @@ export const SITE_FIELDS: readonly FieldSpec[] = fixed([
   ...PROFILE_TECHNOLOGIES.map((t): FieldSpec => ({ key: `site.capacity_factor.${t}`, field: `targetCapacityFactor.${t}`, measure: NUMBER, bounds: BELOW_ONE_ABOVE_ZERO, optional: true })),
   { key: 'site.seed', field: 'seed', measure: NUMBER, integer: true, bounds: { min: 0, max: Number.MAX_SAFE_INTEGER } },
 ]);
+
+/**
+ * What the `*` of a row's key matched in `path` (a chip name, a year), or undefined when
+ * `path` is not one of the row's keys or the key has no `*`.
+ */
+export function wildcardMatch(key: string, path: string): string | undefined {
+  const star = key.indexOf('*');
+  if (star < 0) return undefined;
+  const [prefix, suffix] = [key.slice(0, star), key.slice(star + 1)];
+  if (path.length <= prefix.length + suffix.length || !path.startsWith(prefix) || !path.endsWith(suffix)) return undefined;
+  return path.slice(prefix.length, path.length - suffix.length);
+}
+
+/** A row's key or field with its `*` replaced by `name`. */
+export function withName(pattern: string, name: string): string {
+  return pattern.replace('*', name);
+}
 
 /** Hourly CSV files named in cfe.yaml: their value columns, besides `hour` or `hour_beginning`. */
 export const HOUR_COLUMNS = ['hour', 'hour_beginning'] as const;

@@ -18,6 +18,7 @@ import { readAssumptionFile, shownPath, type FileText } from './assumptionDir.js
 import { expandByYear, type Step } from './byYear.js';
 import { buildCfe } from './cfe.js';
 import { buildChips } from './chips.js';
+import { buildCost, costUncertain, requireChipCosts, restateCfeCosts } from './cost.js';
 import { checkHorizon, checkMix, checkPue } from './crossFieldChecks.js';
 import { parseCsv } from './csvSource.js';
 import { readFields, type FieldValues } from './fieldReader.js';
@@ -308,21 +309,37 @@ function evaluate(state: ScenarioState, issues: Issues, context: PhaseContext, s
   const cfeValues = yaml.get('cfe.yaml');
   const cfe = cfeValues && buildCfe(cfeValues, { dir: where.dir, displayDir: where.displayDir, horizon }, issues);
   where.named.push(...(cfe?.named ?? []));
+  const costValues = yaml.get('cost.yaml');
+  const chipKeys = chipValues?.keyAt;
+  const costSources = {
+    horizon,
+    chips,
+    removedChips: state.removedChips,
+    displayDir: where.displayDir,
+    chipAt: (chip: string) => chipKeys?.get(`chips.${chip}`),
+  };
+  const cost = costValues && buildCost(costValues, costSources, issues);
+  // One currency year everywhere: the hourly study's costs (cfe.yaml) restated in cost.yaml's.
+  const cfeInputs = cfe?.cfe && cost?.cost ? restateCfeCosts(cfe.cfe, cost, cfeValues!, issues) : cfe?.cfe;
 
   const records: AssumptionRecord[] = [];
   for (const name of ASSUMPTION_FILES) {
     if (name === 'chips.yaml') records.push(...(chips?.records ?? []));
     else if (name === 'phases.csv') records.push(...(phases?.records ?? []));
     else if (name === 'cfe.yaml') records.push(...(cfe?.records ?? []));
+    else if (name === 'cost.yaml') records.push(...(cost?.records ?? []));
     else for (const spec of FIELD_TABLE[name]) records.push(...(yaml.get(name)?.readings.get(spec.key)?.records ?? []));
   }
   // Resolved even when something else is wrong, so every problem is reported in one pass.
-  const { uncertain, correlationGroups } = resolveUncertainty(state, chips, phases, records, scope, issues);
-  if (issues.errors.length > 0 || !horizon || !chips || !phases || !cfe?.cfe || YAML_FILES.some((name) => !yaml.has(name))) return undefined;
+  const resolved = resolveUncertainty(state, chips, phases, records, scope, issues);
+  // Money values were converted to cost.currency_year dollars: their distributions go with them.
+  const { uncertain, correlationGroups } = cost ? costUncertain(resolved, cost) : resolved;
+  if (cost && phases) requireChipCosts(cost, phases, uncertain, costSources, issues);
+  if (issues.errors.length > 0 || !horizon || !chips || !phases || !cfe?.cfe || !cost?.cost || YAML_FILES.some((name) => !yaml.has(name))) return undefined;
 
-  const inputs: Record<string, unknown> = { chips: chips.specs, phases: phases.phases, cfe: cfe.cfe };
+  const inputs: Record<string, unknown> = { chips: chips.specs, phases: phases.phases, cfe: cfeInputs, cost: cost.cost };
   for (const name of YAML_FILES) {
-    if (name === 'chips.yaml' || name === 'cfe.yaml') continue;
+    if (name === 'chips.yaml' || name === 'cfe.yaml' || name === 'cost.yaml') continue;
     for (const spec of FIELD_TABLE[name]) {
       const reading = yaml.get(name)!.readings.get(spec.key);
       if (!reading) continue;

@@ -65,6 +65,8 @@ const EXPECTED_NODE_WORDS = {
   paths: 'a list of assumption paths, such as [chips.trainium3.tdp, chips.trainium4.tdp]',
   matrix: 'a list of rows, each a list of numbers, such as [[1, 0.7], [0.7, 1]]',
   list: 'a list of values, such as [0.8, 0.9, 0.95], or a mapping with "value:" holding one',
+  items: 'a list of entries, each starting with "- " and giving its fields, such as "- name: upfront" (an empty list [] for none)',
+  date: 'a calendar date written YYYY-MM-DD, such as 2026-02-27',
 } as const;
 
 /** The parent a scenario overlay is applied to, as a message names it. */
@@ -329,6 +331,8 @@ export const MESSAGES = {
     `diagonal entry "${p.written}" (row ${p.row}) must be 1: every input is perfectly correlated with itself.`,
   matrix_symmetric: (p: { row: number; column: number; value: string; mirror: string }) =>
     `row ${p.row}, column ${p.column} is ${p.value} but row ${p.column}, column ${p.row} is ${p.mirror}; a correlation matrix is symmetric: make them equal.`,
+  cost_not_varied: (p: { inGroup: boolean }) =>
+    `the currency year, the deflators and the investment tranches (cost.currency_year, cost.deflators, cost.investment) do not vary in uncertainty runs; ${p.inGroup ? 'drop it from this group' : 'remove this entry'}.`,
   cfe_not_varied: (p: { inGroup: boolean }) =>
     `hourly CFE assumptions (cfe.*) do not vary in uncertainty runs yet; ${p.inGroup ? 'drop it from this group' : 'remove this entry'}.`,
   matrix_not_psd: () =>
@@ -340,6 +344,8 @@ export const MESSAGES = {
     `"${p.written}" is not above the value before it ("${p.previous}"); list the values in strictly ascending order, each once.`,
   fixed_input: (p: { key: string }) =>
     `"${p.key}:" cannot be given here: hourly CFE assumptions (cfe.yaml, site presets) do not vary in uncertainty runs yet; remove it and write the range into "source:" or "note:" instead.`,
+  cost_fixed_input: (p: { key: string }) =>
+    `"${p.key}:" cannot be given here: the currency year, the deflators and the investment tranches do not vary in uncertainty runs; remove it and write the range into "source:" or "note:" instead.`,
 
   // cfe.yaml: hourly (24/7) CFE procurement, its site presets and hourly CSV files
   cfe_year_outside_horizon: (p: { year: number; first: number; last: number }) =>
@@ -382,9 +388,35 @@ export const MESSAGES = {
         }), or set cfe.year to a year with ${p.rows} hours.`,
   unavailable_cap: (p: { technology: string; reason: string }) =>
     `${p.technology} has no hourly profile (${p.reason}), so it cannot be built and this cap changes nothing; remove it, or give ${p.technology} a profile.`,
+
+  // cost.yaml: costs, currency years and deflators, investment tranches
+  bad_currency_year: (p: { written: string }) =>
+    `currency_year "${p.written}" is not a 4-digit year; write the year whose dollars the value is in, such as 2024.`,
+  bad_deflator_year: (p: { written: string }) =>
+    `"${p.written}" is not a year; list the deflators by 4-digit year, such as "2024: 125.2".`,
+  missing_deflator: (p: { year: number; outputYear: number; whose: 'value' | 'output'; years?: readonly number[] }) =>
+    p.whose === 'value'
+      ? `${p.year} has no deflator, so this value cannot be converted to ${p.outputYear} dollars (cost.currency_year); add "${p.year}: <index>" under "cost: deflators:" in cost.yaml (the same price index as the other years), or restate the value in ${p.outputYear} dollars and remove its currency_year.`
+      : `${p.year}, the currency year of the outputs, has no deflator, so the values written in ${p.years!.join(', ')} dollars cannot be converted to it; add "${p.year}: <index>" under "cost: deflators:" in cost.yaml (the same price index as the other years), or restate those values in ${p.year} dollars.`,
+  missing_chip_cost: (p: { chip: string; usedBy: string; missing: readonly string[]; file: string; suggestion: string | undefined }) =>
+    `chip "${p.chip}" (${p.usedBy}) has no ${p.missing.join(', ')} in cost.it; add "${p.chip}:" under "cost: it:" in ${p.file} with server_per_chip, network_share and storage_share${
+      p.suggestion ? ` (cost.it has "${p.suggestion}": is it misspelt?)` : ''
+    }.`,
+  cost_unknown_chip: (p: { chip: string; suggestion: string | undefined; known: readonly string[] }) =>
+    `gives costs for "${p.chip}", which is not a chip (chips: ${p.known.join(', ') || 'none'}); ${didYouMean(p.suggestion, 'correct the name, or remove the entry.')}`,
+  missing_item_field: (p: { key: string; list: string; measures?: readonly Measure[]; choices?: readonly string[]; expected?: keyof typeof EXPECTED_NODE_WORDS }) =>
+    `missing; every entry of "${p.list}:" needs "${p.key}:" with ${
+      p.measures ? expectedWords(p.measures) : p.choices ? `one of ${p.choices.join(', ')}` : p.expected ? EXPECTED_NODE_WORDS[p.expected] : 'its fields'
+    }; add it to this entry.`,
+  duplicate_tranche: (p: { name: string; firstLine: number }) =>
+    `tranche name "${p.name}" is already used on line ${p.firstLine}; give each tranche a unique name.`,
+  tranche_condition: (p: { both: boolean }) =>
+    p.both
+      ? 'gives both "on:" and "when_energised:"; keep one: a tranche is paid on a date or at a milestone, not both.'
+      : 'says nothing about when it is paid; add "on: YYYY-MM-DD" (paid on that date) or "when_energised: 1 GW" (paid once that much critical IT is energised).',
 } satisfies Record<string, (p: never) => string>;
 
 export type MessageCode = keyof typeof MESSAGES;
 
 /** Codes reported as warnings: the inputs still load. */
-export const WARNING_CODES: ReadonlySet<MessageCode> = new Set(['design_pue_below_annual', 'past_service_life', 'unavailable_cap']);
+export const WARNING_CODES: ReadonlySet<MessageCode> = new Set(['design_pue_below_annual', 'past_service_life', 'unavailable_cap', 'cost_unknown_chip']);

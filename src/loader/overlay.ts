@@ -25,9 +25,9 @@ export const OPTIONAL_CHIP_FIELDS: readonly string[] = CHIP_SPECS.filter((s) => 
 const CHIP_FIELDS: readonly string[] = CHIP_SPECS.map(fieldName);
 /** Columns a new phase must give (phases.csv's required columns, less the name, which is its key). */
 export const ADD_COLUMNS: readonly ValueColumn[] = ['energised_on', 'poi', 'chip', 'ramp'];
-const PHASE_EDIT_KEYS: readonly string[] = [...VALUE_COLUMNS, 'source', 'confidence'];
-const TOP_KEYS = ['extends', 'question', 'chips', 'phases', 'remove'] as const;
-const EDIT_KEYS = ['patch', 'add'] as const;
+export const PHASE_EDIT_KEYS: readonly string[] = [...VALUE_COLUMNS, 'source', 'confidence'];
+export const TOP_KEYS = ['extends', 'question', 'chips', 'phases', 'remove'] as const;
+export const EDIT_KEYS = ['patch', 'add'] as const;
 
 /** A phase as a patch or add gives it. */
 export interface PhaseEdit {

@@ -243,7 +243,7 @@ class PhaseRow {
 }
 
 /** UTC ms of a strict YYYY-MM-DD date that exists in the calendar. */
-function calendarDate(text: string): number | undefined {
+export function calendarDate(text: string): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return undefined;
   const [year, month, day] = match.slice(1).map(Number) as [number, number, number];

@@ -48,6 +48,10 @@ math.createUnit('tCO2e', '1000 kg');
 // Money is its own base dimension: `1100 USD/kW` is a cost per power, `85 USD/MWh` a cost
 // per energy. No prefixes (a stray `mUSD` would read as a thousandth of a dollar).
 math.createUnit('USD');
+// Thousands and millions of dollars, spelt as one word: `11.7 MUSD/MW`, `40 kUSD`. (Billions:
+// `15e9 USD` or `15000 MUSD`; `M USD` with a space is a unit M times USD, and M is no unit.)
+math.createUnit('kUSD', '1000 USD');
+math.createUnit('MUSD', '1e6 USD');
 // Note: mathjs `month` is 1/12 of a 365.25-day year, so `6 months` = 4383 h,
 // and `year` is 365.25 days.
 
@@ -116,7 +120,7 @@ const REFERENCE_UNITS: Readonly<Record<Exclude<Dimension, 'number'>, string>> = 
 /** Candidates for "did you mean" on an unknown unit. */
 const COMMON_UNITS = [
   ...['W', 'kW', 'MW', 'GW', 'Wh', 'kWh', 'MWh', 'GWh', 'h', 'days', 'months', 'years', 's'],
-  ...['kg', 't', 'kgCO2e', 'tCO2e', 'L', 'm3', 'FLOP', 'TFLOP', 'PFLOP', 'TFLOPS', 'B', 'GB', 'GiB', 'TB', 'TiB', 'USD'],
+  ...['kg', 't', 'kgCO2e', 'tCO2e', 'L', 'm3', 'FLOP', 'TFLOP', 'PFLOP', 'TFLOPS', 'B', 'GB', 'GiB', 'TB', 'TiB', 'USD', 'kUSD', 'MUSD'],
 ];
 
 const REFERENCES = Object.entries(REFERENCE_UNITS).map(([dimension, unit]) => ({
@@ -197,6 +201,8 @@ export function parseQuantity(written: string | number, expected: readonly Measu
 
 /** Whitelist the syntax tree before anything is evaluated. */
 function checkAllowed(root: MathNode, example: string): void {
+  // `11.7 M USD/MW`: the prefix belongs in the unit's name (MUSD).
+  const money = root.filter((node) => node.type === 'SymbolNode' && (node as SymbolNode).name === 'USD').length > 0;
   root.traverse((node) => {
     switch (node.type) {
       case 'ParenthesisNode':
@@ -210,7 +216,8 @@ function checkAllowed(root: MathNode, example: string): void {
       case 'SymbolNode': {
         const name = (node as SymbolNode).name;
         if (math.Unit.isValuelessUnit(name)) return;
-        throw new Rejected({ code: 'unknown_unit', unit: name, suggestion: nearest(name, COMMON_UNITS), example });
+        const suggestion = money && (name === 'k' || name === 'M') ? `${name}USD` : nearest(name, COMMON_UNITS);
+        throw new Rejected({ code: 'unknown_unit', unit: name, suggestion, example });
       }
       default:
         throw new Rejected({ code: 'disallowed_expression', nodeType: node.type, name: nodeName(node) });

@@ -7,7 +7,7 @@
  */
 import type { Reading } from './assumptionValue.js';
 import type { FieldValues } from './fieldReader.js';
-import { FIELD_TABLE, type YamlFile } from './fieldTable.js';
+import { FIELD_TABLE, wildcardMatch, type YamlFile } from './fieldTable.js';
 import type { Issues } from './issues.js';
 import { ADD_COLUMNS, type Overlay, type RemoveTarget } from './overlay.js';
 import type { PhaseCell, PhaseDraft, ValueColumn } from './phases.js';
@@ -28,10 +28,13 @@ const CHIP_SPECS = FIELD_TABLE['chips.yaml'];
 /** Which base file each top-level section and field lives in. */
 const SECTION_FILE = new Map<string, YamlFile>();
 const FIELD_KEYS = new Set<string>();
+/** Keys with a `*` outside chips.yaml (`cost.it.*.server_per_chip`). */
+const WILDCARD_KEYS: string[] = [];
 for (const file of Object.keys(FIELD_TABLE) as YamlFile[]) {
   for (const spec of FIELD_TABLE[file]) {
     SECTION_FILE.set(spec.key.split('.')[0]!, file);
     FIELD_KEYS.add(spec.key);
+    if (file !== 'chips.yaml' && spec.key.includes('*')) WILDCARD_KEYS.push(spec.key);
   }
 }
 
@@ -57,6 +60,13 @@ export function applyOverlay(parent: ScenarioState, overlay: Overlay, parentName
     const values = edit(SECTION_FILE.get(path.split('.')[0]!)!);
     if (values) setField(values, path, keyAt, overlay.sections);
   }
+  // Keys a `*` matched (a chip's costs): a new one joins the parent's, in overlay order.
+  for (const [prefix, names] of overlay.sections.members) {
+    const values = edit(SECTION_FILE.get(prefix.split('.')[0]!)!);
+    if (!values) continue;
+    const members = values.members.get(prefix) ?? [];
+    values.members.set(prefix, [...members, ...names.filter((name) => !members.includes(name))]);
+  }
 
   const removedChips = new Map(parent.removedChips);
   const chips = edit('chips.yaml');
@@ -75,7 +85,9 @@ function setField(values: FieldValues, path: string, keyAt: SourceLocation, from
 }
 
 function isField(path: string): boolean {
-  return FIELD_KEYS.has(path) || (path.startsWith('chips.') && path.split('.').length === 3);
+  return (
+    FIELD_KEYS.has(path) || (path.startsWith('chips.') && path.split('.').length === 3) || WILDCARD_KEYS.some((key) => wildcardMatch(key, path) !== undefined)
+  );
 }
 
 /** `next` replaces `prev` whole; every record's `setBy` is the chain so far plus where `next` sets it. */

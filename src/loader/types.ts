@@ -31,6 +31,12 @@ export interface AssumptionRecord {
   source?: string;
   confidence?: Confidence;
   note?: string;
+  /**
+   * A money value's currency year: the year whose dollars `written` is in (its own
+   * `currency_year:`, else cost.currency_year). `value`, `low` and `high` are always in
+   * cost.currency_year dollars, converted with cost.deflators when the two differ.
+   */
+  currencyYear?: number;
   /** Where the effective value was set: the last entry of `setBy`. */
   at: SourceLocation;
   /**

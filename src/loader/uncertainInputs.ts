@@ -17,7 +17,7 @@ import type { Reading } from './assumptionValue.js';
 import type { ChipCatalogue } from './chips.js';
 import { resolveChoice, resolveNumeric, type DistributionDecl, type NumericTarget } from './distributionSyntax.js';
 import type { FieldValues } from './fieldReader.js';
-import { FIELD_TABLE, PHASE_COLUMNS, PHASE_POI, PHASE_POI_BOUNDS, PHASE_RAMP, type FieldSpec, type YamlFile } from './fieldTable.js';
+import { FIELD_TABLE, PHASE_COLUMNS, PHASE_POI, PHASE_POI_BOUNDS, PHASE_RAMP, withName, type FieldSpec, type YamlFile } from './fieldTable.js';
 import type { Issues } from './issues.js';
 import type { PhaseTable, ValueColumn } from './phases.js';
 import { VALUE_COLUMNS } from './phases.js';
@@ -118,7 +118,13 @@ function collectTargets(state: ScenarioState, phases: PhaseTable | undefined): M
       for (const name of values.members.get('chips') ?? []) {
         for (const spec of FIELD_TABLE[file]) add(`chips.${name}.${spec.key.split('.').pop()}`, spec);
       }
-    } else for (const spec of FIELD_TABLE[file]) add(spec.key, spec);
+    } else {
+      for (const spec of FIELD_TABLE[file]) {
+        if (!spec.key.includes('*')) add(spec.key, spec);
+        // `cost.it.*.server_per_chip`: one target per key the `*` matched.
+        else for (const name of values.members.get(spec.key.slice(0, spec.key.indexOf('*') - 1)) ?? []) add(withName(spec.key, name), spec);
+      }
+    }
   }
   for (const draft of state.phases ?? []) {
     for (const column of VALUE_COLUMNS) {
@@ -136,6 +142,11 @@ function collectTargets(state: ScenarioState, phases: PhaseTable | undefined): M
 /** A field that never varies (the hourly CFE inputs, for now). */
 function fixedField(target: Target): boolean {
   return target.kind === 'field' && target.spec.fixed === true;
+}
+
+/** Why a fixed field cannot vary: the hourly CFE inputs, or cost's currency year, deflators and tranches. */
+function notVaried(path: string): 'cfe_not_varied' | 'cost_not_varied' {
+  return path.startsWith('cost.') ? 'cost_not_varied' : 'cfe_not_varied';
 }
 
 /** Whether the target's own value could be read (a problem with it is reported where it is written). */
@@ -162,7 +173,7 @@ function resolveEntry(
   if (target.kind === 'field') {
     const { spec, reading } = target;
     if (spec.fixed) {
-      issues.add('cfe_not_varied', at, target.path, { inGroup: false });
+      issues.add(notVaried(target.path), at, target.path, { inGroup: false });
       return undefined;
     }
     if (!('measure' in spec)) {
@@ -236,7 +247,7 @@ function resolveGroups(
         if (unknown(path)) issues.add('unknown_path', at, path, { written: path, suggestion: nearest(path, targets.keys()) });
         usable = false;
       } else if (fixedField(targets.get(path)!)) {
-        if (!inScenario) issues.add('cfe_not_varied', at, path, { inGroup: true });
+        if (!inScenario) issues.add(notVaried(path), at, path, { inGroup: true });
         usable = false;
       } else if (isValid(targets.get(path)!)) {
         issues.add('correlated_certain', at, path);

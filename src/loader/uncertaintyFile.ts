@@ -17,8 +17,8 @@ import { nodeKind, scalarText, type YamlEntry, type YamlSource } from './yamlSou
 /** Its name in the assumptions directory. */
 export const UNCERTAINTY_FILE = 'uncertainty.yaml';
 
-const TOP_KEYS = ['inputs', 'correlations'] as const;
-const GROUP_KEYS = ['inputs', 'matrix', 'source', 'confidence', 'note'] as const;
+export const TOP_KEYS = ['inputs', 'correlations'] as const;
+export const GROUP_KEYS = ['inputs', 'matrix', 'source', 'confidence', 'note'] as const;
 /** Entries of a correlation matrix within this of each other (symmetry) or of 1 (diagonal) are taken as equal. */
 const MATRIX_TOLERANCE = 1e-12;
 /** Cholesky pivots down to -this count as 0 (positive semi-definite, not definite). */

@@ -5,7 +5,9 @@
  *   - fullBuildout: step 10 (T_full, headline fleet, first full year);
  *   - annualFigures: steps 11-14 per year (stock, energy ratios, procurement, impacts,
  *     delivered compute), written to a flat Float64Array (YEAR_FIGURE, YEAR_FIGURE_COUNT);
- *   - envelopeRecord, fleetRows, annualRows, summaryValues: steps 15-16.
+ *   - envelopeRecord: step 15;
+ *   - costRun: step 16 (cost per year, capex at full build-out; src/model/cost/);
+ *   - fleetRows, annualRows, summaryValues: step 17.
  * The two paths differ only in how they get, per year, IT and facility energy, peak
  * facility load and each vintage's energised hours, and over the horizon the peak
  * design load: hour by hour (runModel) or in closed form (closedForm.ts).
@@ -21,13 +23,17 @@ import { TECHNOLOGIES, type ModelInputs, type Technology } from './inputs.js';
 import { modelError, modelWarning, type ModelIssue } from './issues.js';
 import { cleanEnergyTargetMwh, nameplateMw, newCleanEnergyMwh, procurementRows, technologyEnergyMwh } from './procurement.js';
 import { CLEAN_NAMEPLATE_METRIC, summaryRows, type SummaryMetric } from './summary.js';
+import { COST_FIGURE, COST_FIGURE_COUNT, capexFullBuildoutUsd, costFigures, costRows, type EnergyFigureLayout } from './cost/costFigures.js';
+import { capexUsdPerPeakPflops, capexUsdPerPoiMw, costUsdPerDeliveredEflop, energyShareOfCost } from './cost/metrics.js';
+import { trancheRows } from './cost/tranches.js';
 import { buildVintages, planPhases, stockAt, type Vintage } from './vintages.js';
 import type { AnnualRow, EnvelopeCheck, FleetRow, ModelResult, ProcurementRow } from '../results/types.js';
 
-/** Steps 1-6 done: the calendar, L_env and the sized vintages. */
+/** Steps 1-6 done: the calendar, L_env, its POI equivalent E_poi and the sized vintages. */
 export interface PreparedRun {
   calendar: Calendar;
   limitMw: number;
+  poiEquivalentMw: number;
   vintages: Vintage[];
 }
 
@@ -70,7 +76,7 @@ export function prepareRun(inputs: ModelInputs, calendarFor: (firstYear: number,
   const sizingIssues = [...planned.issues, ...built.issues];
   warnings.push(...built.warnings);
   if (sizingIssues.length > 0) return { ok: false, issues: sizingIssues, warnings };
-  return { ok: true, run: { calendar, limitMw, vintages: built.vintages }, warnings };
+  return { ok: true, run: { calendar, limitMw, poiEquivalentMw: poiEquivalent, vintages: built.vintages }, warnings };
 }
 
 /** Step 10: T_full, the headline fleet installed then, and the first full year. */
@@ -252,7 +258,32 @@ export function envelopeRecord(
   };
 }
 
-/** Step 16: one fleet row per phase and vintage. */
+/** Where costFigures finds a year's facility MWh and new clean MWh per technology in annualFigures' output. */
+const ENERGY_LAYOUT: EnergyFigureLayout = {
+  stride: YEAR_FIGURE_COUNT,
+  facilityEnergyMwh: YEAR_FIGURE.facilityEnergyMwh,
+  technologyEnergyMwh: YEAR_FIGURE.technologyEnergyMwh,
+};
+
+/** Step 16's figures: cost per year (COST_FIGURE offsets, stride COST_FIGURE_COUNT) and the capex at full build-out K. */
+export interface CostRun {
+  figures: Float64Array;
+  capexFullBuildoutUsd: number;
+}
+
+/**
+ * Step 16: cost per year of the horizon from the vintages and the annual figures (facility
+ * energy, new clean MWh per technology) into `out` (length >= years x COST_FIGURE_COUNT), and
+ * the capex at full build-out (every facility and first vintage). docs/model.md, "16. Cost".
+ */
+export function costRun(inputs: ModelInputs, run: PreparedRun, figures: Float64Array, out: Float64Array): CostRun {
+  return {
+    figures: costFigures(inputs.cost, run.calendar, run.vintages, figures, ENERGY_LAYOUT, out),
+    capexFullBuildoutUsd: capexFullBuildoutUsd(inputs.cost, run.vintages),
+  };
+}
+
+/** Step 17: one fleet row per phase and vintage. */
 export function fleetRows(vintages: readonly Vintage[]): FleetRow[] {
   return vintages.map((v) => ({
     phase: v.phase,
@@ -273,20 +304,28 @@ export function fleetRows(vintages: readonly Vintage[]): FleetRow[] {
 }
 
 /**
- * Step 16, summary values: headline fleet at T_full, first full year (from annualFigures),
- * envelope. `fullBuildoutDate` is dateOfHour(T_full) (or '' when not wanted).
+ * Step 17, summary values: headline fleet at T_full, first full year (from annualFigures),
+ * envelope, cost (C8: capex at full build-out per POI MW and per peak PFLOP/s; the first full
+ * year's annualised cost, per delivered EFLOP, and energy's share of it).
+ * `fullBuildoutDate` is dateOfHour(T_full) (or '' when not wanted).
  */
 export function summaryValues(
-  calendar: Calendar,
+  run: PreparedRun,
   buildout: FullBuildout,
   figures: Float64Array,
   envelope: EnvelopeCheck,
+  cost: CostRun,
   fullBuildoutDate: string,
 ): Record<SummaryMetric, number | string> {
+  const { calendar } = run;
   const { headline, fullYearIndex } = buildout;
   const F = YEAR_FIGURE;
   const o = fullYearIndex * YEAR_FIGURE_COUNT;
+  const c = fullYearIndex * COST_FIGURE_COUNT;
   const sum = (pick: (v: Vintage) => number) => headline.reduce((acc, v) => acc + pick(v), 0);
+  const peakFp8Pflops = sum((v) => v.fleet.peakFp8Pflops);
+  const capex = cost.capexFullBuildoutUsd;
+  const annualisedUsd = cost.figures[c + COST_FIGURE.annualisedCostUsd]!;
   let nameplateTotal = 0;
   for (let i = 0; i < TECHNOLOGIES.length; i++) nameplateTotal += figures[o + F.nameplateMw + i]!;
   const nameplate = (t: Technology) => figures[o + F.nameplateMw + TECHNOLOGY_INDEX[t]]!;
@@ -300,7 +339,7 @@ export function summaryValues(
     critical_it_mw: sum((v) => v.criticalItMw),
     deployed_it_mw: sum((v) => v.fleet.deployedItMw),
     peak_bf16_pflops: sum((v) => v.fleet.peakBf16Pflops),
-    peak_fp8_pflops: sum((v) => v.fleet.peakFp8Pflops),
+    peak_fp8_pflops: peakFp8Pflops,
     it_energy_mwh: figures[o + F.itEnergyMwh]!,
     facility_energy_mwh: figures[o + F.facilityEnergyMwh]!,
     effective_pue: figures[o + F.effectivePue]!,
@@ -322,18 +361,25 @@ export function summaryValues(
     envelope_margin_mw: envelope.marginMw,
     packaging_margin_mw: envelope.packagingMarginMw,
     binding_constraint: envelope.binding,
+    capex_full_buildout_usd: capex,
+    capex_usd_per_poi_mw: capexUsdPerPoiMw(capex, run.poiEquivalentMw),
+    capex_usd_per_peak_fp8_pflops: capexUsdPerPeakPflops(capex, peakFp8Pflops),
+    annualised_cost_usd: annualisedUsd,
+    cost_usd_per_delivered_eflop: costUsdPerDeliveredEflop(annualisedUsd, figures[o + F.deliveredComputeEflop]!),
+    energy_share_of_annualised_cost: energyShareOfCost(cost.figures[c + COST_FIGURE.opexEnergyUsd]!, annualisedUsd),
   };
 }
 
-/** assembleResult's annual figures: reused (it is synchronous, and the rows copy the numbers out). */
+/** assembleResult's annual and cost figures: reused (it is synchronous, and the rows copy the numbers out). */
 let figuresScratch = new Float64Array(0);
+let costScratch = new Float64Array(0);
 
 /** Everything runModel returns except the hourly series. */
 export type ResultWithoutHourly = Omit<ModelResult, 'hourly'>;
 
 /**
- * Steps 10-16 from per-year loads and the horizon's peak design load (and its first
- * hour): the fleet, annual and procurement rows, the envelope record and the summary.
+ * Steps 10-17 from per-year loads and the horizon's peak design load (and its first
+ * hour): the fleet, annual, procurement, cost and tranche rows, the envelope record and the summary.
  * Pushes step 10's warning onto `warnings`.
  */
 export function assembleResult(
@@ -366,7 +412,12 @@ export function assembleResult(
   }
   // 15. Envelope record: limit, peak and its first hour, margin, packaging margin, binding constraint.
   const envelope = envelopeRecord(inputs, limitMw, designPeak.peakMw, isoOfHour(designPeak.peakHour, firstYear), buildout.headline);
-  // 16. Fleet rows (one per phase and vintage) and summary (headline fleet at T_full, first full year, envelope).
-  const values = summaryValues(calendar, buildout, figures, envelope, dateOfHour(buildout.fullHour, firstYear));
-  return { fleet: fleetRows(vintages), annual, procurement, envelope, summary: summaryRows(values) };
+  // 16. Cost: capex booked when each asset starts, opex, annualised cost per year; tranches against the build.
+  if (costScratch.length < calendar.years * COST_FIGURE_COUNT) costScratch = new Float64Array(calendar.years * COST_FIGURE_COUNT);
+  const cost = costRun(inputs, run, figures, costScratch);
+  const costYears = costRows(firstYear, calendar.years, cost.figures);
+  const tranches = trancheRows(inputs.cost.tranches, vintages, calendar, cost.figures, cost.capexFullBuildoutUsd);
+  // 17. Fleet rows (one per phase and vintage) and summary (headline fleet at T_full, first full year, envelope, cost).
+  const values = summaryValues(run, buildout, figures, envelope, cost, dateOfHour(buildout.fullHour, firstYear));
+  return { fleet: fleetRows(vintages), annual, procurement, envelope, cost: costYears, tranches, summary: summaryRows(values) };
 }

@@ -2,7 +2,7 @@
  * The model in closed form per year (the fast path for Monte Carlo): everything
  * runModel returns except the hourly series, without an hourly loop.
  *
- * Steps 1-6 and 10-16 are the very functions runModel uses (assemble.ts). Steps 7-9
+ * Steps 1-6 and 10-17 are the very functions runModel uses (assemble.ts). Steps 7-9
  * are replaced by:
  *   - energised hours per vintage and year in closed form (energisedHours.ts);
  *   - IT energy = sum_v draw_v,y x EH_v,y; facility = IT x PUE_y + sum_v aux_v x EH_v,y;
@@ -21,6 +21,7 @@
 import {
   annualFigures,
   assembleResult,
+  costRun,
   envelopeRecord,
   fullBuildout,
   prepareRun,
@@ -32,6 +33,7 @@ import {
   type YearLoads,
 } from './assemble.js';
 import { at, makeCalendar, type Calendar } from './calendar.js';
+import { COST_FIGURE_COUNT } from './cost/costFigures.js';
 import { designLoadMw } from './envelope.js';
 import { energisedHoursInYear } from './energisedHours.js';
 import { facilityLoadMw, hourSpan, vintageDrawMw } from './energy.js';
@@ -90,8 +92,9 @@ class Scratch {
   breaks = new Float64Array(0);
   segmentYear = new Int32Array(0);
   segmentDesign = new Float64Array(0);
-  /** annualFigures output of the lean path. */
+  /** annualFigures and costFigures output of the lean path. */
   figures = new Float64Array(0);
+  costFigures = new Float64Array(0);
   /** IT(t), C(t), A(t) of the last loadAt call. */
   it = 0;
   crit = 0;
@@ -102,7 +105,7 @@ class Scratch {
   firstViolationHour = -1;
   violationHours = 0;
   worstExcessMw = 0;
-  /** The per-year loads handed to the shared steps 10-16: views of the arrays above. */
+  /** The per-year loads handed to the shared steps 10-17: views of the arrays above. */
   readonly loads: YearLoads = {
     itEnergyMwh: this.itEnergy,
     facilityEnergyMwh: this.facilityEnergy,
@@ -131,6 +134,7 @@ class Scratch {
       this.facilityEnergy = new Float64Array(n);
       this.peakFacility = new Float64Array(n);
       this.figures = new Float64Array(n * YEAR_FIGURE_COUNT);
+      this.costFigures = new Float64Array(n * COST_FIGURE_COUNT);
       this.loads.itEnergyMwh = this.itEnergy;
       this.loads.facilityEnergyMwh = this.facilityEnergy;
       this.loads.peakFacilityMw = this.peakFacility;
@@ -436,7 +440,8 @@ export function closedFormMetrics(inputs: ModelInputs, out: Float64Array): boole
   const buildout = fullBuildout(run.calendar, run.vintages, warnings);
   const figures = annualFigures(inputs, run, S.loads, false, S.figures);
   const envelope = envelopeRecord(inputs, run.limitMw, S.peakMw, '', buildout.headline);
-  const values = summaryValues(run.calendar, buildout, figures, envelope, '');
+  const cost = costRun(inputs, run, figures, S.costFigures);
+  const values = summaryValues(run, buildout, figures, envelope, cost, '');
   let k = 0;
   for (let i = 0; i < SUMMARY_KEYS.length; i++) out[k++] = values[SUMMARY_KEYS[i]!] as number;
   for (let y = 0; y < years; y++) {

@@ -9,6 +9,7 @@
  */
 
 import type { CfeInputs } from './cfe/types.js';
+import type { CostInputs } from './cost/types.js';
 
 /** One value per horizon year; index 0 is `horizon.firstYear`. */
 export type ByYear = readonly number[];
@@ -125,6 +126,8 @@ export interface ModelInputs {
   };
   /** Hourly (24/7) carbon-free procurement: cfe.yaml (method.md §5-6). */
   cfe: CfeInputs;
+  /** Costs, in US dollars of one currency year: cost.yaml. */
+  cost: CostInputs;
 }
 
 /** Number of horizon years. */

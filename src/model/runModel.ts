@@ -1,7 +1,7 @@
 /**
  * The model: ModelInputs (plain numbers in model units) -> ModelResult.
  * Pure: no I/O, no clock, no unit strings. docs/model.md states every equation;
- * the step numbers below are its section numbers. Steps 1-6 and 10-16 live in
+ * the step numbers below are its section numbers. Steps 1-6 and 10-17 live in
  * assemble.ts, shared with the closed form (closedForm.ts); this file does the
  * hour-by-hour steps 7-9.
  */
@@ -49,7 +49,7 @@ export function runModel(inputs: ModelInputs): ModelOutcome {
     return { ok: false, issues: [envelopeExceededIssue(vintages, scan, load, limitMw, calendar.firstYear)], warnings };
   }
 
-  // 10-16. Full build-out, annual rows, procurement, impacts, delivered compute, envelope record, summary.
+  // 10-17. Full build-out, annual rows, procurement, impacts, delivered compute, envelope record, cost, summary.
   const rest = assembleResult(
     inputs,
     run,

@@ -1,5 +1,8 @@
 /**
- * summary.csv: headline figures at full build-out and for the first full year.
+ * summary.csv: headline figures at full build-out and for the first full year, and cost.
+ * A fixed list: the same metrics for every assumption file (investment tranches, whose
+ * number varies, are in tranches.csv), so scenario comparison and the closed form's
+ * metric vector can rely on it.
  * SUMMARY_METRICS is the one list of metric names and units, in output order;
  * other code (CLI, scenario comparison) refers to it rather than typing names again.
  */
@@ -40,6 +43,13 @@ export const SUMMARY_METRICS = [
   { metric: 'envelope_margin_mw', unit: 'MW' },
   { metric: 'packaging_margin_mw', unit: 'MW' },
   { metric: 'binding_constraint', unit: '' },
+  // Cost (US dollars of the cost currency year): capex at full build-out, then the first full year
+  { metric: 'capex_full_buildout_usd', unit: 'USD' },
+  { metric: 'capex_usd_per_poi_mw', unit: 'USD/MW' },
+  { metric: 'capex_usd_per_peak_fp8_pflops', unit: 'USD/(PFLOP/s)' },
+  { metric: 'annualised_cost_usd', unit: 'USD' },
+  { metric: 'cost_usd_per_delivered_eflop', unit: 'USD/EFLOP' },
+  { metric: 'energy_share_of_annualised_cost', unit: 'ratio' },
 ] as const satisfies readonly { metric: string; unit: string }[];
 
 export type SummaryMetric = (typeof SUMMARY_METRICS)[number]['metric'];

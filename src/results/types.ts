@@ -3,6 +3,9 @@
  * Field names carry units; writers map them to snake_case CSV columns.
  */
 import type { Technology } from '../model/inputs.js';
+import type { CostRow, TrancheRow } from './cost.js';
+
+export type { CostRow, TrancheRow } from './cost.js';
 
 /** One row per phase and vintage (a refresh starts vintage 2). */
 export interface FleetRow {
@@ -98,6 +101,10 @@ export interface ModelResult {
   annual: AnnualRow[];
   procurement: ProcurementRow[];
   envelope: EnvelopeCheck;
+  /** Capex, opex and annualised cost per calendar year (cost.csv). */
+  cost: CostRow[];
+  /** The investment tranches against the build, in payment order (tranches.csv). */
+  tranches: TrancheRow[];
   /** Headline figures at full build-out (summary.csv). */
   summary: SummaryRow[];
   hourly: HourlySeries;

@@ -6,6 +6,7 @@ import type { ModelResult } from '../results/types.js';
 import { columnInfo, type ColumnInfo, type TableSpec } from './columns.js';
 import { renderCsv } from './csv.js';
 import { ANNUAL_TABLE } from './tables/annual.js';
+import { COST_TABLE, TRANCHES_TABLE } from './tables/cost.js';
 import { FLEET_TABLE } from './tables/fleet.js';
 import { PROCUREMENT_TABLE } from './tables/procurement.js';
 import { SUMMARY_TABLE } from './tables/summary.js';
@@ -32,4 +33,6 @@ export const OUTPUT_TABLES: readonly OutputTable[] = [
   outputTable(ANNUAL_TABLE),
   outputTable(PROCUREMENT_TABLE),
   outputTable(SUMMARY_TABLE),
+  outputTable(COST_TABLE),
+  outputTable(TRANCHES_TABLE),
 ];

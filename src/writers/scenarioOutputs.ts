@@ -11,7 +11,7 @@ export interface RenderOptions {
   warnings: string[];
 }
 
-/** File name -> content: fleet.csv, annual.csv, procurement.csv, summary.csv, manifest.json, in that order. */
+/** File name -> content: fleet.csv, annual.csv, procurement.csv, summary.csv, cost.csv, tranches.csv, manifest.json, in that order. */
 export function renderScenarioOutputs(scenario: LoadedScenario, result: ModelResult, opts: RenderOptions): Map<string, string> {
   const files = new Map<string, string>();
   for (const table of OUTPUT_TABLES) files.set(table.file, table.render(result));

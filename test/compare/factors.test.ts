@@ -157,6 +157,26 @@ describe('mixInputs', () => {
   it('adds and removes chips by name', () => {
     const base = makeInputs();
     const scenario = makeInputs({ chips: [oneChip({ name: 'other' })], phases: [onePhase({ chip: 'other' })] });
-    expect(labels(base, scenario)).toEqual(['chips.chip', 'chips.other', 'phases.p1.chip']);
+    // makeInputs costs each chip it is given: the costs come and go with the chips.
+    expect(labels(base, scenario)).toEqual(['chips.chip', 'chips.other', 'phases.p1.chip', 'cost.it.chip', 'cost.it.other']);
+  });
+
+  it('names cost changes by their cost.yaml key, a chip\'s cost field by field; the deflators are no factor', () => {
+    const base = baseCaseInputs();
+    const scenario = structuredClone(base) as Mutable<ModelInputs>;
+    scenario.cost.chips.trainium3!.serverUsdPerChip = 50_000;
+    scenario.cost.ppaUsdPerMwh.solar = 60;
+    scenario.cost.electricityUsdPerMwh = byYear(10, 90);
+    scenario.cost.tranches = [scenario.cost.tranches[0]!];
+    const found = diffInputs(base, scenario);
+    expect(found.map((f) => f.label)).toEqual([
+      'cost.it.trainium3.server_per_chip',
+      'cost.energy.electricity_price',
+      'cost.energy.ppa_price.solar',
+      'cost.investment.tranches',
+    ]);
+    expect(sameInputs(mixInputs(base, found, () => true), scenario)).toBe(true);
+    const chipOnly = mixInputs(base, found, (i) => i === 0);
+    expect([chipOnly.cost.chips.trainium3!.serverUsdPerChip, chipOnly.cost.ppaUsdPerMwh.solar]).toEqual([50_000, base.cost.ppaUsdPerMwh.solar]);
   });
 });

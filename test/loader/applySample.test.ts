@@ -69,6 +69,32 @@ describe('compileSampleApplier', () => {
     expect(base).toEqual(snapshot);
   });
 
+  it('puts cost values in ModelInputs.cost: a chip\'s costs by chip name, the electricity price in every year', () => {
+    const inputs = [
+      value('cost.facility.construction'),
+      value('cost.it.trainium3.server_per_chip'),
+      value('cost.it.trainium4.network_share'),
+      value('cost.energy.electricity_price'),
+      value('cost.energy.ppa_price.solar'),
+      value('cost.wacc'),
+    ];
+    const out = compileSampleApplier(base, inputs)([12e6, 45_000, 0.2, 88, 61, 0.06]);
+    expect(out.cost.facilityUsdPerMwCriticalIt).toBe(12e6);
+    expect(out.cost.chips).toEqual({
+      ...base.cost.chips,
+      trainium3: { ...base.cost.chips.trainium3, serverUsdPerChip: 45_000 },
+      trainium4: { ...base.cost.chips.trainium4, networkShare: 0.2 },
+    });
+    expect(out.cost.chips.trainium2).toBe(base.cost.chips.trainium2);
+    expect(out.cost.electricityUsdPerMwh).toEqual(new Array(10).fill(88));
+    expect(out.cost.ppaUsdPerMwh).toEqual({ ...base.cost.ppaUsdPerMwh, solar: 61 });
+    expect(out.cost.wacc).toBe(0.06);
+    expect(out.cost.tranches).toBe(base.cost.tranches);
+    expect(base).toEqual(snapshot);
+    expect(() => compileSampleApplier(base, [value('cost.it.trainium9.server_per_chip')])).toThrow(/cost\.it\.trainium9/);
+    expect(() => compileSampleApplier(base, [value('cost.deflators.2024')])).toThrow(/not a numeric assumption/);
+  });
+
   it('copies only what it changes: every other branch is base\'s own', () => {
     const out = compileSampleApplier(base, [value('chips.trainium4.tdp'), shift('trn4-a')])([2000, 48]);
     for (const key of ['horizon', 'envelope', 'facility', 'utilisation', 'procurement', 'context'] as const) expect(out[key], key).toBe(base[key]);

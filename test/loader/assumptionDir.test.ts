@@ -51,7 +51,7 @@ describe('readAssumptionFile', () => {
     const issues = new Issues();
     expect(readAssumptionFile(SHIPPED, 'assumptions', 'nope.yaml', issues)).toBeUndefined();
     expect(issues.errors.map(formatIssue)).toEqual([
-      'assumptions/nope.yaml:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml, cfe.yaml. Restore it (the shipped assumptions directory has one of each).',
+      'assumptions/nope.yaml:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml, cfe.yaml, cost.yaml. Restore it (the shipped assumptions directory has one of each).',
     ]);
   });
 });

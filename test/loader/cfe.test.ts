@@ -102,7 +102,7 @@ describe('cfe.yaml: values', () => {
 
   it('is a required file, and targets a required list', () => {
     expect(errorsOf(loadWith({ 'cfe.yaml': null }))).toEqual([
-      `${CFE}:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml, cfe.yaml. Restore it (the shipped assumptions directory has one of each).`,
+      `${CFE}:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml, cfe.yaml, cost.yaml. Restore it (the shipped assumptions directory has one of each).`,
     ]);
     expect(errorsOf(loadWith({ 'cfe.yaml': (t) => t.replace(/ {2}targets:\n( {4}.*\n)+/, '') }))).toEqual([
       `${CFE}:10:1 cfe.targets: missing; add "targets:" under "cfe:" with a list of values, such as [0.8, 0.9, 0.95], or a mapping with "value:" holding one.`,
@@ -116,7 +116,11 @@ describe('cfe.yaml: values', () => {
           replaceOnce('value: 1100 USD/kW', 'value: 1100000 USD/MW')(replaceOnce('value: 20 USD/kW/year', 'value: 2 USD/kW/month')(replaceOnce('value: 250 USD/kWh', 'value: 250000 USD/MWh')(t))),
       }),
     );
-    expect([cfe.costs.technology.solar.capexUsdPerKw, cfe.costs.technology.solar.fixedOmUsdPerKwYear, cfe.costs.battery.energyCapexUsdPerKwh]).toEqual([1100, 24, 250]);
+    // Then restated from 2024 to 2025 dollars (cost.deflators: 128.4 / 125.2), as every cfe cost is.
+    const f = 128.4 / 125.2;
+    expect(cfe.costs.technology.solar.capexUsdPerKw).toBeCloseTo(1100 * f, 9);
+    expect(cfe.costs.technology.solar.fixedOmUsdPerKwYear).toBeCloseTo(24 * f, 9);
+    expect(cfe.costs.battery.energyCapexUsdPerKwh).toBeCloseTo(250 * f, 9);
   });
 
   it('refuses a range or distribution on a CFE value: they do not vary in uncertainty runs yet', () => {
@@ -335,7 +339,10 @@ describe('cfe.yaml in scenarios', () => {
   it('patches cfe.targets and a cost like any other value, each record naming where it was set', () => {
     const outcome = loadScenario('a', { 'a.yaml': overlay });
     const cfe = cfeOf(outcome);
-    expect([cfe.targets, cfe.costs.technology.solar.capexUsdPerKw, cfe.costs.technology.onshore_wind.capexUsdPerKw]).toEqual([[0.9, 0.99, 1], 900, 1400]);
+    const f = 128.4 / 125.2; // 2024 dollars restated in 2025 dollars
+    expect(cfe.targets).toEqual([0.9, 0.99, 1]);
+    expect(cfe.costs.technology.solar.capexUsdPerKw).toBeCloseTo(900 * f, 9);
+    expect(cfe.costs.technology.onshore_wind.capexUsdPerKw).toBeCloseTo(1400 * f, 9);
     expect(setByOf(recordOf(outcome, 'cfe.costs.solar.capex'))).toEqual([`${CFE}:75:16`, 'assumptions/scenarios/a.yaml:7:14']);
     expect(setByOf(recordOf(outcome, 'cfe.targets[1]'))).toEqual([`${CFE}:13:18`, 'assumptions/scenarios/a.yaml:4:18']);
     expect(recordOf(outcome, 'cfe.targets[2]')!.value).toBe(1);

@@ -7,6 +7,7 @@ import { loadAssumptions } from '../../src/loader/index.js';
 import type { ModelInputs } from '../../src/model/inputs.js';
 import { listScenarios } from '../../src/pipeline/scenarios.js';
 import { shippedCfeInputs } from '../model/cfeInputsFixture.js';
+import { shippedCostInputs } from '../model/costInputsFixture.js';
 import { errorsOf, loadEdited, loadScenario, recordOf, replaceOnce, setByOf, SHIPPED, yaml } from './fixture.js';
 
 const TEN_YEARS = (value: number) => Array<number>(10).fill(value);
@@ -59,6 +60,7 @@ const SHIPPED_INPUTS: ModelInputs = {
     householdMwhPerYear: 10.715,
   },
   cfe: shippedCfeInputs(),
+  cost: shippedCostInputs(),
 };
 
 describe('loadAssumptions', () => {
@@ -76,16 +78,18 @@ describe('loadAssumptions', () => {
     expect(files).toEqual([
       ...['envelope', 'facility', 'chips', 'utilisation', 'phases', 'procurement', 'context', 'cfe'].map((f) => `assumptions/${f}.${f === 'phases' ? 'csv' : 'yaml'}`),
       'assumptions/sites/indiana-pjm.yaml',
+      'assumptions/cost.yaml',
     ]);
     // 58 YAML values + 5 phases x 6 cells + cfe.yaml's 33 (5 targets) + the site preset's 6
-    expect(scenario.records).toHaveLength(127);
+    // + cost.yaml's 34 (7 deflators, 3 x 3 chip costs, 2 tranches x 3 fields)
+    expect(scenario.records).toHaveLength(161);
     expect(scenario.records.find((r) => r.path === 'phases.trn3-a.poi')).toMatchObject({ value: 250, unit: 'MW', at: { file: 'assumptions/phases.csv', line: 2, column: 19 } });
     expect(scenario.records.find((r) => r.path === 'context.grid_emission_factor')).toMatchObject({ value: 0.38, unit: 'tCO2e/MWh', written: '380 kg/MWh', low: 0.3497, high: 0.4 });
     expect(scenario.records.find((r) => r.path === 'chips.trainium3.tdp')).toMatchObject({ value: 1000, unit: 'W', confidence: 'rough', at: { line: 46, column: 14 } });
   });
 
   it('lists every file read with the SHA-256 of its bytes, sorted by path', () => {
-    const names = ['cfe.yaml', 'chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml', 'sites/indiana-pjm.yaml', 'uncertainty.yaml', 'utilisation.yaml'];
+    const names = ['cfe.yaml', 'chips.yaml', 'context.yaml', 'cost.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml', 'sites/indiana-pjm.yaml', 'uncertainty.yaml', 'utilisation.yaml'];
     const sha256 = (name: string) => createHash('sha256').update(readFileSync(join(SHIPPED, name))).digest('hex');
     expect(scenario.files).toEqual(names.map((path) => ({ path, sha256: sha256(path) })));
   });
@@ -111,7 +115,7 @@ describe('loadAssumptions', () => {
     expect(errorsOf(outcome)).toEqual([
       'assumptions/facility.yaml:8:12 facility.headroom: "1.5" is out of range; expected at least 0 and less than 1. Correct the value.',
       'assumptions/utilisation.yaml:1:1 file is empty; restore its content (the shipped assumptions directory has an example).',
-      'assumptions/context.yaml:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml, cfe.yaml. Restore it (the shipped assumptions directory has one of each).',
+      'assumptions/context.yaml:1:1 file not found; a scenario needs all of envelope.yaml, facility.yaml, chips.yaml, utilisation.yaml, phases.csv, procurement.yaml, context.yaml, cfe.yaml, cost.yaml. Restore it (the shipped assumptions directory has one of each).',
     ]);
   });
 
@@ -186,7 +190,7 @@ describe('loadAssumptions of a scenario', () => {
     expect(setByOf(recordOf(outcome, 'facility.annual_pue'))).toEqual(['assumptions/facility.yaml:22:12', `${A}:5:15`]);
     expect(recordOf(outcome, 'facility.design_pue')!.at).toEqual({ file: C, line: 4, column: 15 });
     expect(files.map((f) => f.path)).toEqual([
-      'cfe.yaml', 'chips.yaml', 'context.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml',
+      'cfe.yaml', 'chips.yaml', 'context.yaml', 'cost.yaml', 'envelope.yaml', 'facility.yaml', 'phases.csv', 'procurement.yaml',
       'scenarios/a.yaml', 'scenarios/b.yaml', 'scenarios/c.yaml', 'sites/indiana-pjm.yaml', 'uncertainty.yaml', 'utilisation.yaml',
     ]);
     const sha256 = createHash('sha256').update(chain['b.yaml']).digest('hex');

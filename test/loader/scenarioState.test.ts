@@ -111,6 +111,10 @@ describe('applying a scenario overlay', () => {
       '      peak_fp8: 9000 TFLOP/s',
       '      hbm: 384 GiB',
       '      service_life: 5 years',
+      // A scenario that adds a chip adds its costs.
+      'cost:',
+      '  it:',
+      '    trainium5: {server_per_chip: 90 kUSD, network_share: 0.15, storage_share: 0.03}',
       'phases:',
       '  patch:',
       '    trn4-c: {refresh_to: trainium5}',
@@ -124,6 +128,13 @@ describe('applying a scenario overlay', () => {
     expect(chips[2]).toMatchObject({ tdpW: 2000, allInPower: { allInW: 3000 }, hbmGib: 384 });
     expect(inputsOf(outcome).phases[4]!.refreshTo).toBe('trainium5');
     expect(recordOf(outcome, 'chips.trainium3.server_factor')).toBeUndefined();
+    // Costs for the chips of the scenario: trainium2's are left out with the chip.
+    expect(inputsOf(outcome).cost.chips).toEqual({
+      trainium3: { serverUsdPerChip: 40_000, networkShare: 0.15, storageShare: 0.03 },
+      trainium4: { serverUsdPerChip: 60_000, networkShare: 0.15, storageShare: 0.03 },
+      trainium5: { serverUsdPerChip: 90_000, networkShare: 0.15, storageShare: 0.03 },
+    });
+    expect(recordOf(outcome, 'cost.it.trainium5.server_per_chip')).toMatchObject({ value: 90_000, unit: 'USD', written: '90 kUSD', currencyYear: 2025 });
   });
 
   it('reports a removed chip that a phase still uses as an unknown chip, at the phase', () => {

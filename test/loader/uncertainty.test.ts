@@ -170,9 +170,9 @@ describe('uncertainty.yaml', () => {
   });
 
   it('may be empty, or absent', () => {
-    expect(uncertainOf(withFile('# nothing yet')).length).toBe(22);
+    expect(uncertainOf(withFile('# nothing yet')).length).toBe(42);
     const absent = loadEdited({ 'uncertainty.yaml': null });
-    expect(uncertainOf(absent).length).toBe(22);
+    expect(uncertainOf(absent).length).toBe(42);
     expect(absent.ok && absent.scenario.correlationGroups).toEqual([]);
     expect(absent.ok && absent.scenario.files.map((f) => f.path)).not.toContain('uncertainty.yaml');
   });
@@ -362,7 +362,7 @@ describe('scenarios', () => {
   it('an uncertainty: key in a scenario is an unknown field (uncertainty.yaml is base\'s only)', () => {
     const overlay = yaml('extends: base', 'question: "Q?"', 'uncertainty:', '  inputs: {}');
     expect(errorsOf(loadScenario('a', { 'a.yaml': overlay }))).toEqual([
-      'assumptions/scenarios/a.yaml:3:1 uncertainty: unknown field "uncertainty"; expected one of: envelope, horizon, facility, utilisation, procurement, context, cfe, extends, question, chips, phases, remove.',
+      'assumptions/scenarios/a.yaml:3:1 uncertainty: unknown field "uncertainty"; expected one of: envelope, horizon, facility, utilisation, procurement, context, cfe, cost, extends, question, chips, phases, remove.',
     ]);
   });
 });
@@ -370,7 +370,7 @@ describe('scenarios', () => {
 describe('the shipped assumptions', () => {
   const base = loadAssumptions(SHIPPED, { displayDir: 'assumptions' });
 
-  it('vary 27 inputs: every value with a range, and the five energisation dates', () => {
+  it('vary 47 inputs: every value with a range, and the five energisation dates', () => {
     expect(uncertainOf(base).map((u) => `${u.path} ${u.distribution.kind} ${u.target.kind}`)).toEqual([
       'facility.headroom triangular value',
       'facility.design_pue triangular value',
@@ -395,6 +395,12 @@ describe('the shipped assumptions', () => {
       'context.grid_emission_factor triangular value',
       'context.residual_mix_factor triangular value',
       'context.wue triangular value',
+      ...['construction', 'land_soft_share', 'life', 'om_share'].map((key) => `cost.facility.${key} triangular value`),
+      'cost.it.om_share triangular value',
+      ...['trainium2', 'trainium3', 'trainium4'].flatMap((chip) => ['server_per_chip', 'network_share', 'storage_share'].map((key) => `cost.it.${chip}.${key} triangular value`)),
+      'cost.energy.electricity_price triangular value',
+      ...['solar', 'onshore_wind', 'offshore_wind', 'clean_firm'].map((t) => `cost.energy.ppa_price.${t} triangular value`),
+      'cost.wacc triangular value',
     ]);
     expect(inputOf(base, 'phases.trn4-b.energised_on')).toEqual({
       path: 'phases.trn4-b.energised_on',

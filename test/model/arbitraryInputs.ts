@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import type { AllInPowerMethod, ChipSpec, EnvelopeBasis, ModelInputs, PhaseSpec, Technology } from '../../src/model/inputs.js';
 import { TECHNOLOGIES } from '../../src/model/inputs.js';
 import { shippedCfeInputs } from './cfeInputsFixture.js';
+import { shippedCostInputs } from './costInputsFixture.js';
 
 const MONTH_H = 730.5;
 
@@ -187,6 +188,8 @@ export function modelInputsArb(options: { partialLoad?: boolean } = {}): fc.Arbi
         },
         // The annual model does not read the hourly CFE inputs: one sensible set will do.
         cfe: shippedCfeInputs(),
+        // The shipped costs, each chip costed as Trainium3 (the shipped file costs only the Trainium chips).
+        cost: { ...shippedCostInputs(d.horizon), chips: Object.fromEntries(chips.map((c) => [c.name, shippedCostInputs(d.horizon).chips.trainium3!])) },
       };
       return inputs;
     });

@@ -9,6 +9,7 @@
 import type { ChipSpec, ModelInputs, PhaseSpec, Technology } from '../../src/model/inputs.js';
 import { runModel, type ModelOutcome } from '../../src/model/runModel.js';
 import { shippedCfeInputs } from './cfeInputsFixture.js';
+import { shippedCostInputs } from './costInputsFixture.js';
 import type { ModelResult } from '../../src/results/types.js';
 
 /** Per-section overrides: record sections merge one level deep; list sections (chips, phases) replace. */
@@ -85,7 +86,15 @@ export function makeInputs(overrides: Sections = {}): ModelInputs {
       ...overrides.context,
     },
     cfe: { ...shippedCfeInputs(), ...overrides.cfe },
+    cost: { ...costFor(overrides.chips ?? [oneChip()], horizon), ...overrides.cost },
   };
+}
+
+/** The shipped costs, with IT costs for each chip (a chip the shipped file does not cost gets Trainium3's). */
+function costFor(chips: readonly ChipSpec[], horizon: ModelInputs['horizon']): ModelInputs['cost'] {
+  const shipped = shippedCostInputs(horizon);
+  const chipCosts = Object.fromEntries(chips.map((chip) => [chip.name, shipped.chips[chip.name] ?? shipped.chips.trainium3!]));
+  return { ...shipped, chips: chipCosts };
 }
 
 const SIX_MONTHS_H = 6 * 730.5;

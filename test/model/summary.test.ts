@@ -35,8 +35,14 @@ describe('summary', () => {
       ['envelope_margin_mw', 'MW'],
       ['packaging_margin_mw', 'MW'],
       ['binding_constraint', ''],
+      ['capex_full_buildout_usd', 'USD'],
+      ['capex_usd_per_poi_mw', 'USD/MW'],
+      ['capex_usd_per_peak_fp8_pflops', 'USD/(PFLOP/s)'],
+      ['annualised_cost_usd', 'USD'],
+      ['cost_usd_per_delivered_eflop', 'USD/EFLOP'],
+      ['energy_share_of_annualised_cost', 'ratio'],
     ]);
-    expect(SUMMARY_METRIC_NAMES).toHaveLength(30);
+    expect(SUMMARY_METRIC_NAMES).toHaveLength(36);
     expect(Object.values(CLEAN_NAMEPLATE_METRIC).every((m) => SUMMARY_METRIC_NAMES.includes(m))).toBe(true);
   });
 

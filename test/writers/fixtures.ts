@@ -6,8 +6,9 @@
  */
 import type { AssumptionRecord, LoadedScenario } from '../../src/loader/types.js';
 import { TECHNOLOGIES, type ModelInputs } from '../../src/model/inputs.js';
-import type { AnnualRow, FleetRow, ModelResult, ProcurementRow, SummaryRow } from '../../src/results/types.js';
+import type { AnnualRow, CostRow, FleetRow, ModelResult, ProcurementRow, SummaryRow, TrancheRow } from '../../src/results/types.js';
 import { shippedCfeInputs } from '../model/cfeInputsFixture.js';
+import { shippedCostInputs } from '../model/costInputsFixture.js';
 
 const MIX = { solar: 0.5, onshore_wind: 0.4, offshore_wind: 0, clean_firm: 0.1 } as const;
 const CAPACITY_FACTOR = { solar: 0.233, onshore_wind: 0.335, offshore_wind: 0.4, clean_firm: 0.9 } as const;
@@ -56,6 +57,7 @@ export function sampleInputs(): ModelInputs {
       householdMwhPerYear: 10.715,
     },
     cfe: shippedCfeInputs(),
+    cost: shippedCostInputs({ firstYear: 2026, lastYear: 2028 }),
   };
 }
 
@@ -182,6 +184,28 @@ function procurementRows(annual: AnnualRow): ProcurementRow[] {
   });
 }
 
+/** Cost of a year: capex when a vintage starts (facility with the first), 2 years of rows in 2025 USD, from the shipped prices. */
+function costRow(year: number, annual: AnnualRow, capexFacilityUsd: number, chips: number, cumulativeBefore: number): CostRow {
+  const capexItUsd = chips * 40_000;
+  const capexNetworkUsd = capexItUsd * 0.18;
+  const capexTotalUsd = capexFacilityUsd + capexItUsd + capexNetworkUsd;
+  const opexEnergyUsd = annual.facilityEnergyMwh * 86;
+  const opexProcurementPremiumUsd = annual.newCleanEnergyMwh * (0.5 * (58.21 - 86) + 0.4 * (69.54 - 86) + 0.1 * (102.56 - 86));
+  const opexOmUsd = 0.025 * capexFacilityUsd + 0.03 * (capexItUsd + capexNetworkUsd);
+  return {
+    year,
+    capexFacilityUsd,
+    capexItUsd,
+    capexNetworkUsd,
+    capexTotalUsd,
+    opexEnergyUsd,
+    opexProcurementPremiumUsd,
+    opexOmUsd,
+    annualisedCostUsd: capexTotalUsd * 0.0856 + opexEnergyUsd + opexProcurementPremiumUsd + opexOmUsd,
+    cumulativeCapexUsd: cumulativeBefore + capexTotalUsd,
+  };
+}
+
 export function sampleResult(): ModelResult {
   const first = fleetRow('trn3-a', 1, '2026-10-01', '2028-04-01');
   const refresh = fleetRow('trn3-a', 2, '2028-04-01', '');
@@ -198,6 +222,15 @@ export function sampleResult(): ModelResult {
     { metric: 'effective_pue', value: annual[1]!.effectivePue, unit: 'ratio' },
     { metric: 'binding_constraint', value: 'phases', unit: '' },
   ];
+  const facilityUsd = first.criticalItMw * 11.7e6 * 1.15;
+  const cost2026 = costRow(2026, annual[0]!, facilityUsd, first.chips, 0);
+  const cost2027 = costRow(2027, annual[1]!, 0, 0, cost2026.cumulativeCapexUsd);
+  const cost = [cost2026, cost2027, costRow(2028, annual[2]!, 0, refresh.chips, cost2027.cumulativeCapexUsd)];
+  const fullCapex = cost2026.capexTotalUsd;
+  const tranches: TrancheRow[] = [
+    { name: 'upfront', amountUsd: 14.6e9, cumulativeUsd: 14.6e9, condition: 'date=2026-02-27', conditionMetYear: 2026, capexExceedsYear: null, shareOfFullBuildoutCapex: 14.6e9 / fullCapex },
+    { name: 'milestone', amountUsd: 1e8, cumulativeUsd: 14.7e9, condition: 'energised_critical_it_mw=100', conditionMetYear: 2026, capexExceedsYear: null, shareOfFullBuildoutCapex: 14.7e9 / fullCapex },
+  ];
   const peakDesignLoadMw = first.criticalItMw * 1.25 + 20;
   return {
     fleet: [first, refresh],
@@ -211,6 +244,8 @@ export function sampleResult(): ModelResult {
       packagingMarginMw: first.criticalItMw - first.deployedItMw,
       binding: 'phases',
     },
+    cost,
+    tranches,
     summary,
     hourly: { startIso: '2026-01-01T00:00:00Z', itMw: new Float64Array(4), facilityMw: new Float64Array(4) },
   };

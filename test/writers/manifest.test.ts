@@ -82,7 +82,7 @@ describe('manifest.json', () => {
 
   it('lists each output file with its columns, units and decimals', () => {
     const { outputs } = JSON.parse(render());
-    expect(outputs.map((output: { file: string }) => output.file)).toEqual(['fleet.csv', 'annual.csv', 'procurement.csv', 'summary.csv']);
+    expect(outputs.map((output: { file: string }) => output.file)).toEqual(['fleet.csv', 'annual.csv', 'procurement.csv', 'summary.csv', 'cost.csv', 'tranches.csv']);
     expect(outputs[2]).toEqual({
       file: 'procurement.csv',
       columns: [

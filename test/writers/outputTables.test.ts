@@ -3,7 +3,7 @@ import { OUTPUT_TABLES } from '../../src/writers/outputTables.js';
 
 describe('OUTPUT_TABLES', () => {
   it('lists the CSV files in the order they are written and documented', () => {
-    expect(OUTPUT_TABLES.map((table) => table.file)).toEqual(['fleet.csv', 'annual.csv', 'procurement.csv', 'summary.csv']);
+    expect(OUTPUT_TABLES.map((table) => table.file)).toEqual(['fleet.csv', 'annual.csv', 'procurement.csv', 'summary.csv', 'cost.csv', 'tranches.csv']);
   });
 
   it('uses snake_case column names, unique within each file, each described', () => {

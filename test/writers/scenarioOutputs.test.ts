@@ -13,9 +13,9 @@ function numbers(csv: string): Record<string, number>[] {
 }
 
 describe('renderScenarioOutputs', () => {
-  it('renders the five files in a fixed order', () => {
+  it('renders the seven files in a fixed order', () => {
     const files = renderScenarioOutputs(sampleScenario(), sampleResult(), OPTIONS);
-    expect([...files.keys()]).toEqual(['fleet.csv', 'annual.csv', 'procurement.csv', 'summary.csv', 'manifest.json']);
+    expect([...files.keys()]).toEqual(['fleet.csv', 'annual.csv', 'procurement.csv', 'summary.csv', 'cost.csv', 'tranches.csv', 'manifest.json']);
   });
 
   it('gives identical bytes for the same inputs', () => {

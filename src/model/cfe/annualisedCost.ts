@@ -9,7 +9,8 @@ const KW_PER_MW = 1000;
 /** CRF = i / (1 - (1 + i)^-n); n years, rate i per year. At i = 0, 1 / n. */
 export function capitalRecoveryFactor(ratePerYear: number, lifetimeYears: number): number {
   if (ratePerYear === 0) return 1 / lifetimeYears;
-  return ratePerYear / (1 - (1 + ratePerYear) ** -lifetimeYears);
+  // 1 - (1 + i)^-n as -expm1(-n log1p(i)): exact for tiny i, where the plain form cancels to 0.
+  return ratePerYear / -Math.expm1(-lifetimeYears * Math.log1p(ratePerYear));
 }
 
 /** USD per MW-year of installed capacity: capex x CRF + fixed O&M. */

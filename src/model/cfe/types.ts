@@ -58,8 +58,13 @@ export interface BatteryCost {
 }
 
 export interface CfeCosts {
-  /** Year whose US dollars every cost is stated in (cfe.costs.currency_year); the loader always sets it. */
+  /**
+   * Year whose US dollars every cost is stated in: cost.yaml's currency year (the loader
+   * restates cfe.yaml's costs into it); always set by the loader.
+   */
   currencyYear?: number;
+  /** When cfe.yaml's costs were written in another year's dollars: that year and the factor applied. */
+  restatedFrom?: { year: number; factor: number };
   technology: Record<Technology, TechnologyCost>;
   battery: BatteryCost;
   /** Discount rate (WACC) for the capital recovery factor, per year. */

@@ -6,7 +6,7 @@ import { decimalsForUnit } from '../decimals.js';
 export const SUMMARY_TABLE: TableSpec<SummaryRow> = {
   file: 'summary.csv',
   description:
-    'One row per headline figure, in the order the model gives them: the fleet at full build-out, energy, procurement and emissions in the first full year, and the envelope check.',
+    'One row per headline figure, in the order the model gives them: the fleet at full build-out, energy, procurement and emissions in the first full year, the envelope check, and cost (capex at full build-out; the first full year\'s annualised cost, per delivered EFLOP and its energy share) in USD of cost.yaml\'s currency_year. The same metrics for every assumption file.',
   rowsOf: (result) => result.summary,
   columns: [
     text({ name: 'metric', description: 'Name of the figure (snake_case).', get: (r) => r.metric }),
