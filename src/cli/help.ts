@@ -8,11 +8,13 @@ Commands:
   run            compute every scenario and write outputs/<scenario>/*.csv
   validate       check the assumption files and report every problem; writes nothing
   uncertainty    sample the uncertain inputs: percentiles, tornado, rank correlations
+  explain        how one output number was computed, step by step, with each assumption's source and file:line
   hourly         24/7 carbon-free procurement: least-cost portfolios per CFE target (LP and heuristic)
   check-outputs  recompute into a temporary directory and fail if committed outputs differ
   compare        compare scenarios with a baseline: outputs/compare/*.csv and a headline table
   check          recompute in memory and fail if a committed output value moved beyond tolerance
   watch          run, then re-run on every save and print what moved
+  report         one self-contained HTML page of charts and tables: outputs/report.html
 
 Options:
   --help         show help (also: gwplan <command> --help)
@@ -28,7 +30,8 @@ OUT/<scenario>/{fleet,annual,procurement,summary}.csv and manifest.json,
 OUT/<scenario>/hourly/ by the fast heuristic (see 'gwplan hourly --help'; the
 LP is left to 'gwplan hourly' as it takes seconds per target), and, for a
 scenario with uncertain inputs, OUT/<scenario>/uncertainty/ (see
-'gwplan uncertainty --help'). Without --scenario it also writes OUT/compare/.
+'gwplan uncertainty --help'). Without --scenario it also writes OUT/compare/
+and OUT/report.html (see 'gwplan report --help').
 On any input error nothing is written and previous outputs stay as they were.
 
 Options:
@@ -38,6 +41,23 @@ Options:
   --samples N        uncertainty samples per scenario (default: 10000; 0 skips sampling)
   --seed S           random seed for the samples (default: 20260227)
   --hourly M         hourly CFE study by the heuristic (default) or none (skips hourly/)
+`;
+
+export const REPORT_HELP = `Usage: gwplan report [--assumptions DIR] [--out DIR]
+
+Evaluates every scenario, computes what 'gwplan run' computes (the hourly
+heuristic, 10,000 uncertainty samples with run's seed, the comparison with
+base) and writes one self-contained page, OUT/report.html: headline metrics
+per scenario, charts of chips, compute and energy by year, annual vs 24/7
+procurement, the CFE cost curve, the uncertainty tornado and fan, cost when the
+model computes it, and the assumptions that differ between scenarios. Charts
+are inline SVG drawn in Node: the page loads nothing, runs no script and
+prints on A4. 'gwplan run' (every scenario) writes the same file.
+The same inputs give the same bytes. docs/report.md describes the page.
+
+Options:
+  --assumptions DIR  assumption directory (default: assumptions)
+  --out DIR          output directory (default: outputs)
 `;
 
 export const VALIDATE_HELP = `Usage: gwplan validate [--assumptions DIR]
@@ -52,7 +72,8 @@ Options:
 export const CHECK_OUTPUTS_HELP = `Usage: gwplan check-outputs [--assumptions DIR] [--out DIR]
 
 Recomputes every scenario into a temporary directory and compares it byte
-for byte with the committed outputs. Exit 1 naming each stale file; then run
+for byte with the committed outputs, OUT/report.html included. Exit 1
+naming each stale file; then run
 'npm start' to regenerate and commit the result.
 
 Options:
@@ -149,4 +170,26 @@ Options:
   --write-dispatch   also write the hourly dispatch of every portfolio to dispatch.csv
   --assumptions DIR  assumption directory (default: assumptions)
   --out DIR          output directory (default: outputs)
+`;
+
+export const EXPLAIN_HELP = `Usage: gwplan explain METRIC [--assumptions DIR] [--scenario NAME] [--year Y]
+
+Prints how one output number was computed, step by step: each intermediate
+value with its unit, computed by the model's own formula functions, and every
+assumption used with its value, range, confidence, source and the file:line
+that set it. The number is checked against the model's result (summary.csv, or
+annual.csv / procurement.csv for another year); if they differ, exit 1.
+Writes nothing.
+
+Metrics:
+  chips, servers, ultraservers, critical_it_mw, deployed_it_mw,
+  peak_bf16_pflops, peak_fp8_pflops        the fleet at full build-out
+  it_energy_mwh, facility_energy_mwh, clean_energy_target_mwh,
+  clean_nameplate_<solar|onshore_wind|offshore_wind|clean_firm|total>_mw
+                                           one year (--year; default: the first full year)
+
+Options:
+  --assumptions DIR  assumption directory (default: assumptions)
+  --scenario NAME    scenario to explain (default: base)
+  --year Y           year, for the yearly metrics (default: the first full year)
 `;

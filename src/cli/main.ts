@@ -7,12 +7,14 @@ import { GWPLAN_VERSION } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { checkOutputsCommand } from './commands/checkOutputs.js';
 import { compareCommand } from './commands/compare.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { uncertaintyCommand } from './commands/uncertainty.js';
 import { watchCommand } from './commands/watch.js';
-import { CHECK_HELP, CHECK_OUTPUTS_HELP, COMPARE_HELP, HOURLY_HELP, MAIN_HELP, RUN_HELP, UNCERTAINTY_HELP, VALIDATE_HELP, WATCH_HELP } from './help.js';
+import { CHECK_HELP, CHECK_OUTPUTS_HELP, COMPARE_HELP, EXPLAIN_HELP, HOURLY_HELP, MAIN_HELP, REPORT_HELP, RUN_HELP, UNCERTAINTY_HELP, VALIDATE_HELP, WATCH_HELP } from './help.js';
 import { hourlyCommand } from './commands/hourly.js';
+import { explainCommand } from './commands/explain.js';
 import { EXIT_FAULT, EXIT_INVALID, EXIT_OK, type Io } from './io.js';
 
 /** Options every command accepts; each command ignores what it does not use only if listed for it below. */
@@ -73,6 +75,8 @@ const COMMANDS: Record<string, CommandSpec> = {
     accepts: ['assumptions', 'out', 'scenario', 'samples', 'seed', 'write-samples'],
     run: uncertaintyCommand,
   },
+  report: { help: REPORT_HELP, accepts: ['assumptions', 'out'], run: reportCommand },
+  explain: { help: EXPLAIN_HELP, accepts: ['assumptions', 'scenario', 'year', 'names'], run: explainCommand },
   hourly: {
     help: HOURLY_HELP,
     accepts: ['assumptions', 'out', 'scenario', 'year', 'targets', 'method', 'export-lp', 'write-dispatch'],

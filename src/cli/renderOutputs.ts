@@ -13,16 +13,16 @@ import type { HourlyStudy } from '../pipeline/hourly.js';
 import { renderHourly } from '../writers/hourly/render.js';
 import type { EvaluatedScenario } from './evaluateSelected.js';
 
-/** `wrote 10 files: outputs/base/{annual.csv, ...}, outputs/compare/{...}`: one group per directory. */
+/** `wrote 10 files: outputs/base/{annual.csv, ...}, outputs/compare/{...}`: one group per directory (`outputs/` for report.html). */
 export function writtenSummary(outDir: string, written: readonly string[]): string {
   const byDir = new Map<string, string[]>();
   for (const file of written) {
     const slash = file.lastIndexOf('/');
-    const dir = file.slice(0, slash);
+    const dir = file.slice(0, Math.max(0, slash));
     byDir.set(dir, [...(byDir.get(dir) ?? []), file.slice(slash + 1)]);
   }
   const root = outDir.replace(/\/+$/, '');
-  const groups = [...byDir].map(([dir, files]) => `  ${root}/${dir}/ ${files.join(', ')}`);
+  const groups = [...byDir].map(([dir, files]) => `  ${root}/${dir === '' ? '' : `${dir}/`} ${files.join(', ')}`);
   return `wrote ${written.length} files:\n${groups.join('\n')}\n`;
 }
 

@@ -10,7 +10,7 @@
  * paths, taken from the loader's field table (FIELD_TABLE keys, PHASE_COLUMNS)
  * so a new assumption gets a label without anyone editing this file.
  */
-import { ASSUMPTION_FILES, FIELD_TABLE, PHASE_COLUMNS, type FieldSpec } from '../loader/fieldTable.js';
+import { ASSUMPTION_FILES, FIELD_TABLE, PHASE_COLUMNS, withName, type FieldSpec, type YamlFile } from '../loader/fieldTable.js';
 import type { ChipSpec, ModelInputs, PhaseSpec } from '../model/inputs.js';
 
 export interface Factor {
@@ -44,6 +44,15 @@ export function diffInputs(base: ModelInputs, scenario: ModelInputs): Factor[] {
     else {
       const done = new Set<string>();
       for (const spec of FIELD_TABLE[file]) {
+        // A row that fills no field itself (cost.deflators) changes the fields it converts, which are factors of their own.
+        if (!spec.field) continue;
+        // Rows with a `*` (cost.it.*.server_per_chip): factors per key it matched (a chip's costs).
+        if (spec.field.includes('*')) {
+          const container = spec.field.slice(0, spec.field.indexOf('*') - 1);
+          if (!done.has(container)) factors.push(...memberFactors(file, container, base, scenario));
+          done.add(container);
+          continue;
+        }
         // Rows that decide one field together (cfe.profiles.*) are one factor, named by their common parent.
         if (done.has(spec.field)) continue;
         done.add(spec.field);
@@ -65,6 +74,41 @@ export function diffInputs(base: ModelInputs, scenario: ModelInputs): Factor[] {
           },
         });
       }
+    }
+  }
+  return factors;
+}
+
+/**
+ * Factors of the rows whose field has a `*` under `container` (`cost.chips`), member by member
+ * (in the baseline's order, then the scenario's new ones): a field that differs is one factor; a
+ * member only one side has (an added chip's costs) is one factor, the whole member.
+ */
+function memberFactors(file: YamlFile, container: string, base: ModelInputs, scenario: ModelInputs): Factor[] {
+  const rows = FIELD_TABLE[file].filter((row) => row.field.startsWith(`${container}.*`));
+  const keyPrefix = rows[0]!.key.slice(0, rows[0]!.key.indexOf('*') - 1);
+  const members = (inputs: ModelInputs) => (getPath(inputs, container) ?? {}) as Record<string, unknown>;
+  const [from, to] = [members(base), members(scenario)];
+  const names = [...new Set([...Object.keys(from), ...Object.keys(to)])];
+  const factors: Factor[] = [];
+  for (const name of names) {
+    const [was, now] = [from[name], to[name]];
+    if (was === undefined || now === undefined) {
+      factors.push({
+        label: `${keyPrefix}.${name}`,
+        apply: (draft) => {
+          const parent = getPath(draft.inputs, container) as Record<string, unknown>;
+          if (now === undefined) delete parent[name];
+          else parent[name] = structuredClone(now);
+        },
+      });
+      continue;
+    }
+    for (const row of rows) {
+      const field = withName(row.field, name);
+      const value = getPath(scenario, field);
+      if (deepEqual(getPath(base, field), value)) continue;
+      factors.push({ label: withName(row.key, name), apply: (draft) => setPath(draft.inputs, field, structuredClone(value)) });
     }
   }
   return factors;

@@ -25,6 +25,16 @@ const KEYS_FILE = '.keys.json';
 let writeCount = 0;
 
 /**
+ * `<pid>-<n>`, new on every call: names a work directory (or file, atomicFile.ts)
+ * `.gwplan-tmp-<pid>-<n>` that no other write of this process uses, and that a
+ * later run removes if this process is killed before it does.
+ */
+export function nextWorkId(): string {
+  writeCount += 1;
+  return `${process.pid}-${writeCount}`;
+}
+
+/**
  * Writes `tree` (subdirectory -> file name -> content, UTF-8 without BOM)
  * under `outDir` and returns the files written as sorted `dir/file` paths.
  */
@@ -42,9 +52,9 @@ export function writeOutputTree(outDir: string, tree: ReadonlyMap<string, Readon
   mkdirSync(outDir, { recursive: true });
   cleanAfterKilledRuns(outDir);
 
-  writeCount += 1;
-  const tmp = join(outDir, `${TMP_PREFIX}${process.pid}-${writeCount}`);
-  const old = join(outDir, `${OLD_PREFIX}${process.pid}-${writeCount}`);
+  const id = nextWorkId();
+  const tmp = join(outDir, `${TMP_PREFIX}${id}`);
+  const old = join(outDir, `${OLD_PREFIX}${id}`);
   const written: string[] = [];
   try {
     mkdirSync(tmp);

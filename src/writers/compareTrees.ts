@@ -56,13 +56,33 @@ function linesOf(text: string): string[] {
 export function formatTreeDiff(diff: TreeDiff): string {
   const lines: string[] = [];
   for (const change of diff.changed) {
-    lines.push(`  changed: ${change.path}, first difference at line ${change.line}`);
-    lines.push(`    expected: ${showLine(change.expected)}`);
-    lines.push(`    actual:   ${showLine(change.actual)}`);
+    const [expected, actual, column] = excerpts(change.expected, change.actual);
+    lines.push(`  changed: ${change.path}, first difference at line ${change.line}${column === undefined ? '' : `, column ${column}`}`);
+    lines.push(`    expected: ${showLine(expected)}`);
+    lines.push(`    actual:   ${showLine(actual)}`);
   }
   for (const path of diff.missing) lines.push(`  missing: ${path}`);
   for (const path of diff.extra) lines.push(`  extra:   ${path} (no longer written)`);
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/** Lines longer than this (report.html's inline SVG) are shown as an excerpt around their first difference. */
+const LONG_LINE = 200;
+const CONTEXT = 60;
+
+/** Both lines, cut to the same window around their first differing character when either is long; and that 1-based column. */
+function excerpts(expected: string | null, actual: string | null): [string | null, string | null, number | undefined] {
+  if (Math.max(expected?.length ?? 0, actual?.length ?? 0) <= LONG_LINE) return [expected, actual, undefined];
+  let at = 0;
+  if (expected !== null && actual !== null) while (at < expected.length && at < actual.length && expected[at] === actual[at]) at += 1;
+  const start = Math.max(0, at - CONTEXT);
+  const cut = (line: string) => {
+    const lf = line.endsWith('\n');
+    const text = lf ? line.slice(0, -1) : line;
+    const end = Math.min(text.length, at + CONTEXT);
+    return `${start > 0 ? '...' : ''}${text.slice(start, end)}${end < text.length ? '...' : ''}${lf ? '\n' : ''}`;
+  };
+  return [expected && cut(expected), actual && cut(actual), at + 1];
 }
 
 /** Control characters (a stray CR, a tab) made visible, since they are often the whole difference. */

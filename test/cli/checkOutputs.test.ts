@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gwplan, makeWorkspace, type Workspace } from './harness.js';
 
@@ -33,5 +33,17 @@ describe('gwplan check-outputs', () => {
     const check = await gwplan(ws.root, 'check-outputs');
     expect(check.code).toBe(1);
     expect(check.stderr).toMatch(/summary\.csv/);
+  });
+
+  it('checks report.html too: fails when it was edited by hand or is missing', async () => {
+    const file = join(ws.root, 'outputs', 'report.html');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Headline figures', 'Headline numbers'));
+    const edited = await gwplan(ws.root, 'check-outputs');
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toMatch(/changed: report\.html, first difference at line \d+/);
+    rmSync(file);
+    const missing = await gwplan(ws.root, 'check-outputs');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/missing: report\.html/);
   });
 });

@@ -45,7 +45,7 @@ describe('gwplan hourly', () => {
     expect(annual[1]).toMatch(/^2030,annual_matching,1\.000000,certificates,/);
     expect(annual.slice(2).map((line) => line.split(',')[1])).toEqual(['hourly_cfe_80', 'hourly_cfe_90', 'hourly_cfe_95', 'hourly_cfe_98', 'hourly_cfe_99']);
     const manifest = JSON.parse(afterRun.get('base/hourly/manifest.json')!);
-    expect(manifest).toMatchObject({ scenario: 'base', year: 2030, year_basis: 'first full build-out year', methods: ['heuristic'], currency_year: 2024, lp: null });
+    expect(manifest).toMatchObject({ scenario: 'base', year: 2030, year_basis: 'first full build-out year', methods: ['heuristic'], currency_year: 2025, lp: null });
   });
 
   it('takes --year, --targets and --write-dispatch; the dispatch balances every hour', async () => {

@@ -38,7 +38,7 @@ describe('the gwplan process', () => {
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/chips [\d,]+; peak [\d,]+ PFLOP\/s FP8/);
       expect(run.stdout).toMatch(/TWh\/yr/);
-      expect(run.stdout).toMatch(/outputs\/base\/ annual\.csv, fleet\.csv/);
+      expect(run.stdout).toMatch(/outputs\/base\/ annual\.csv, cost\.csv, fleet\.csv/);
     } finally {
       ws.cleanup();
     }

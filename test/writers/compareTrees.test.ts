@@ -56,6 +56,19 @@ describe('formatTreeDiff', () => {
     expect(formatTreeDiff(diffTrees(tree({ f: 'a\n' }), tree({ f: 'a' })))).toContain('    actual:   a (no newline at end of file)\n');
     expect(formatTreeDiff(diffTrees(tree({}), tree({})))).toBe('');
   });
+
+  it('shows a long line (report.html) as an excerpt around its first difference, with the column', () => {
+    const line = (middle: string) => `${'a'.repeat(300)}${middle}${'b'.repeat(300)}\n`;
+    const text = formatTreeDiff(diffTrees(tree({ 'report.html': line('XY') }), tree({ 'report.html': line('XZ') })));
+    expect(text).toBe(
+      [
+        '  changed: report.html, first difference at line 1, column 302',
+        `    expected: ...${'a'.repeat(59)}XY${'b'.repeat(59)}...`,
+        `    actual:   ...${'a'.repeat(59)}XZ${'b'.repeat(59)}...`,
+        '',
+      ].join('\n'),
+    );
+  });
 });
 
 describe('readTree', () => {

@@ -3,7 +3,7 @@
  * be exactly what the committed assumptions produce. Regenerates into a
  * temporary directory through the same writer as `run`, then compares bytes.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
@@ -15,8 +15,10 @@ import { DEFAULT_RENDER, renderAll } from '../renderOutputs.js';
 import { heuristicStudies, RUN_HOURLY } from '../hourlyStudies.js';
 import { COMPARE_DIR } from '../../writers/compare/render.js';
 import { defaultComparison } from './compare.js';
+import { REPORT_FILE } from '../../writers/report/file.js';
+import { renderReportPage, reportInput } from '../reportInput.js';
 
-export function checkOutputsCommand(options: CommandOptions, io: Io): number {
+export async function checkOutputsCommand(options: CommandOptions, io: Io): Promise<number> {
   const evaluated = evaluateSelected(options.assumptions, [], io);
   if (typeof evaluated === 'number') return evaluated;
   const fresh = mkdtempSync(join(tmpdir(), 'gwplan-check-'));
@@ -27,7 +29,9 @@ export function checkOutputsCommand(options: CommandOptions, io: Io): number {
     // compare/ as `run` writes it (every scenario vs base, when there are two or more).
     const comparison = defaultComparison(evaluated, io, uncertainty, hourly);
     if (typeof comparison === 'number') return comparison;
-    if (comparison) tree.set(COMPARE_DIR, comparison);
+    if (comparison) tree.set(COMPARE_DIR, comparison.files);
+    // report.html, the one top-level file, as `run` writes it from the same results.
+    const report = await renderReportPage(reportInput(evaluated, { uncertainty, hourly, comparison: comparison?.report }));
     writeOutputTree(fresh, tree);
     const committedRoot = resolve(io.cwd, options.out);
     let stale = 0;
@@ -37,6 +41,16 @@ export function checkOutputsCommand(options: CommandOptions, io: Io): number {
       if (problems === 0) continue;
       stale += problems;
       io.stderr(`${options.out}/${name}:\n${formatTreeDiff(diff)}\n`);
+    }
+    const committedReport = join(committedRoot, REPORT_FILE);
+    const reportDiff = diffTrees(
+      new Map([[REPORT_FILE, report]]),
+      new Map(existsSync(committedReport) ? [[REPORT_FILE, readFileSync(committedReport, 'utf8')]] : []),
+    );
+    const reportProblems = reportDiff.changed.length + reportDiff.missing.length;
+    if (reportProblems > 0) {
+      stale += reportProblems;
+      io.stderr(`${options.out}:\n${formatTreeDiff(reportDiff)}\n`);
     }
     if (stale > 0) {
       io.stderr(`${stale} output file(s) are stale. Run 'npm start' to regenerate them, review the diff, and commit.\n`);

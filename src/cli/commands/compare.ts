@@ -67,6 +67,12 @@ export function compareCommand(options: CommandOptions, io: Io): number {
   return EXIT_OK;
 }
 
+/** OUT/compare/'s files and the report they were rendered from (which `run` also puts in report.html). */
+export interface DefaultComparison {
+  files: Map<string, string>;
+  report: ComparisonReport;
+}
+
 /**
  * OUT/compare/ as `run` and `check-outputs` write it: every scenario against
  * `base`. Undefined with fewer than two scenarios; an exit code (after a
@@ -77,7 +83,7 @@ export function defaultComparison(
   io: Io,
   uncertainty: ReadonlyMap<string, ScenarioUncertainty | undefined> = new Map(),
   hourly: ReadonlyMap<string, HourlyStudy> = new Map(),
-): Map<string, string> | undefined | number {
+): DefaultComparison | undefined | number {
   if (evaluated.length < 2 || !evaluated.some((run) => run.name === BASE_SCENARIO)) return undefined;
   const problem = nameProblem(evaluated);
   if (problem) {
@@ -86,7 +92,7 @@ export function defaultComparison(
   }
   const report = compareScenarios(evaluated, BASE_SCENARIO);
   for (const warning of report.warnings) io.stderr(`${warning}\n`);
-  return renderComparison(report, rangesOf(report, uncertainty), hourlyOf(report, hourly));
+  return { files: renderComparison(report, rangesOf(report, uncertainty), hourlyOf(report, hourly)), report };
 }
 
 function hourlyOf(report: ComparisonReport, hourly: ReadonlyMap<string, HourlyStudy>): HourlyComparison[] {

@@ -1,6 +1,8 @@
 /** `gwplan run`: evaluate scenarios and write their outputs atomically. */
 import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../writers/atomicFile.js';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
+import { REPORT_FILE } from '../../writers/report/file.js';
 import { evaluateSelected } from '../evaluateSelected.js';
 import { EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
@@ -9,8 +11,9 @@ import { COMPARE_DIR } from '../../writers/compare/render.js';
 import { defaultComparison } from './compare.js';
 import { DEFAULT_RENDER, renderAll, writtenSummary } from '../renderOutputs.js';
 import { heuristicStudies, RUN_HOURLY } from '../hourlyStudies.js';
+import { renderReportPage, reportInput } from '../reportInput.js';
 
-export function runCommand(options: CommandOptions, io: Io): number {
+export async function runCommand(options: CommandOptions, io: Io): Promise<number> {
   const evaluated = evaluateSelected(options.assumptions, options.scenarios, io);
   if (typeof evaluated === 'number') return evaluated;
   const hourly = options.hourly === 'none' ? new Map() : heuristicStudies(evaluated, RUN_HOURLY, io);
@@ -21,13 +24,18 @@ export function runCommand(options: CommandOptions, io: Io): number {
     samples: options.samples ?? DEFAULT_RENDER.samples,
     seed: options.seed ?? DEFAULT_RENDER.seed,
   });
-  // A run of every scenario also writes compare/ (all vs base), in the same atomic swap so it never lags them.
+  // A run of every scenario also writes compare/ (all vs base), in the same atomic swap so it never lags them,
+  // and report.html from the same results (rendered before anything is written, so a failure writes nothing).
+  let report: string | undefined;
   if (options.scenarios.length === 0) {
     const comparison = defaultComparison(evaluated, io, uncertainty, hourly);
     if (typeof comparison === 'number') return comparison;
-    if (comparison) tree.set(COMPARE_DIR, comparison);
+    if (comparison) tree.set(COMPARE_DIR, comparison.files);
+    report = await renderReportPage(reportInput(evaluated, { uncertainty, hourly, comparison: comparison?.report }));
   }
-  const written = writeOutputTree(resolve(io.cwd, options.out), tree);
+  const outDir = resolve(io.cwd, options.out);
+  const written = writeOutputTree(outDir, tree);
+  if (report !== undefined) written.push(writeFileAtomic(outDir, REPORT_FILE, report));
   for (const run of evaluated) io.stdout(headlineLines(run.name, run.result).join('\n') + '\n');
   io.stdout(writtenSummary(options.out, written));
   return EXIT_OK;

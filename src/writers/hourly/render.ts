@@ -52,6 +52,9 @@ function manifest(study: HourlyStudy, options: HourlyRenderOptions): string {
     cfe_score: CFE_SCORE_DEFINITION,
     profiles: study.profileSource,
     currency_year: study.problem.costs.currencyYear,
+    currency_note: study.problem.costs.restatedFrom
+      ? `cfe.yaml's costs are in ${study.problem.costs.restatedFrom.year} dollars, restated in ${study.problem.costs.currencyYear} dollars with cost.deflators (x ${study.problem.costs.restatedFrom.factor.toFixed(6)})`
+      : `cfe.yaml's costs are in ${study.problem.costs.currencyYear} dollars, as cost.yaml's`,
     cost_basis:
       'annualised: capex x (capital recovery factor + fixed O&M share) + variable cost of all generation (excess included) + grid price x grid import; excess earns nothing',
     unmet_targets: study.unmet.map((u) => ({ target: u.target, method: u.method, reason: u.reason })),
