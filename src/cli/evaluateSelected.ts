@@ -37,11 +37,14 @@ export function evaluateSelected(assumptionsDir: string, requested: string[], io
     if (evaluation.ok) evaluated.push({ name: source.name, scenario: evaluation.scenario, result: evaluation.result, warnings: evaluation.warnings });
     else errors.push(...evaluation.errors.filter(fresh));
   }
-  if (errors.length > 0) {
-    for (const error of errors) io.stderr(`${formatIssue(error)}\n`);
-    const noun = errors.length === 1 ? 'error' : 'errors';
-    io.stderr(`${errors.length} ${noun} in the assumption files; nothing was written. Fix the ${noun} above and run again.\n`);
-    return EXIT_INVALID;
-  }
-  return evaluated;
+  return printErrors(errors, 'the assumption files', io) ?? evaluated;
+}
+
+/** Prints located errors and a count saying nothing was written; EXIT_INVALID, or undefined when there are none. */
+export function printErrors(errors: readonly InputIssue[], where: string, io: Io): number | undefined {
+  if (errors.length === 0) return undefined;
+  for (const error of errors) io.stderr(`${formatIssue(error)}\n`);
+  const noun = errors.length === 1 ? 'error' : 'errors';
+  io.stderr(`${errors.length} ${noun} in ${where}; nothing was written. Fix the ${noun} above and run again.\n`);
+  return EXIT_INVALID;
 }

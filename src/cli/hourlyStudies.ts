@@ -4,8 +4,8 @@
  */
 import { formatIssue, type InputIssue } from '../loader/types.js';
 import { heuristicStudy, type HourlySettings, type HourlyStudy } from '../pipeline/hourly.js';
-import type { EvaluatedScenario } from './evaluateSelected.js';
-import { EXIT_INVALID, type Io } from './io.js';
+import { printErrors, type EvaluatedScenario } from './evaluateSelected.js';
+import type { Io } from './io.js';
 
 /** What `run` and `check-outputs` compute: the heuristic with the assumption files' targets and year. */
 export const RUN_HOURLY: HourlySettings = { method: 'heuristic', writeDispatch: false };
@@ -23,10 +23,7 @@ export function heuristicStudies(evaluated: readonly EvaluatedScenario[], settin
   return reportErrors(errors, io) ?? studies;
 }
 
+/** Prints the hourly study's located errors (printErrors); EXIT_INVALID, or undefined when there are none. */
 export function reportErrors(errors: readonly InputIssue[], io: Io): number | undefined {
-  if (errors.length === 0) return undefined;
-  for (const error of errors) io.stderr(`${formatIssue(error)}\n`);
-  const noun = errors.length === 1 ? 'error' : 'errors';
-  io.stderr(`${errors.length} ${noun} in the hourly (cfe) assumptions; nothing was written. Fix the ${noun} above and run again.\n`);
-  return EXIT_INVALID;
+  return printErrors(errors, 'the hourly (cfe) assumptions', io);
 }

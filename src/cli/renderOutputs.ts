@@ -77,3 +77,13 @@ export function renderAll(evaluated: EvaluatedScenario[], settings: RenderSettin
   }
   return { tree, uncertainty };
 }
+
+/**
+ * The files of one part of a rendered scenario (`uncertainty`, `hourly`), keyed inside that
+ * part, for writeOutputTree's `<scenario>/<part>` entries: a command that computes one part
+ * replaces only it.
+ */
+export function scenarioPart(files: ReadonlyMap<string, string>, part: string): Map<string, string> {
+  const prefix = `${part}/`;
+  return new Map([...files].filter(([path]) => path.startsWith(prefix)).map(([path, content]) => [path.slice(prefix.length), content]));
+}

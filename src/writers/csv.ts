@@ -6,10 +6,13 @@
  */
 import Papa from 'papaparse';
 import type { Column, TableSpec } from './columns.js';
+
+/** What rendering a CSV needs of a table: its file name and columns (rowsOf belongs to per-scenario tables). */
+export type CsvTable<Row> = Pick<TableSpec<Row>, 'file' | 'columns'>;
 import { guardFormula } from './formulaGuard.js';
 import { formatFixed } from './number.js';
 
-export function renderCsv<Row>(table: TableSpec<Row>, rows: readonly Row[]): string {
+export function renderCsv<Row>(table: CsvTable<Row>, rows: readonly Row[]): string {
   const fields = table.columns.map((column) => column.name);
   const data = rows.map((row, index) =>
     // Data row n is line n + 1 of the file: the header is line 1.
@@ -33,4 +36,9 @@ function cellText<Row>(column: Column<Row>, row: Row, where: string): string {
       return typeof value === 'string' ? guardFormula(value) : formatFixed(value, column.decimalsFor(row), where);
     }
   }
+}
+
+/** [path, CSV text] of a table's rows, the path inside `dir` when one is given (`uncertainty/percentiles.csv`). */
+export function csvFile<Row>(table: CsvTable<Row>, rows: readonly Row[], dir?: string): [string, string] {
+  return [dir === undefined ? table.file : `${dir}/${table.file}`, renderCsv(table, rows)];
 }

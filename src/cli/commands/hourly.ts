@@ -25,7 +25,7 @@ import { reportErrors } from '../hourlyStudies.js';
 import { EXIT_INVALID, EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
 import { progressBar } from '../progressBar.js';
-import { writtenSummary } from '../renderOutputs.js';
+import { scenarioPart, writtenSummary } from '../renderOutputs.js';
 
 const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const mw = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -83,17 +83,12 @@ export async function hourlyCommand(options: CommandOptions, io: Io): Promise<nu
     }
     const study = assembleStudy(hourly, run.scenario, run.result, found, unmet, settings, lp);
     studies.push([run.name, study]);
-    tree.set(`${run.name}/${HOURLY_DIR}`, stripDir(renderHourly(study, { version: GWPLAN_VERSION, scenario: run.name })));
+    tree.set(`${run.name}/${HOURLY_DIR}`, scenarioPart(renderHourly(study, { version: GWPLAN_VERSION, scenario: run.name }), HOURLY_DIR));
   }
   const written = writeOutputTree(resolve(io.cwd, options.out), tree);
   for (const [name, study] of studies) io.stdout(summaryLines(name, study));
   io.stdout(writtenSummary(options.out, written));
   return EXIT_OK;
-}
-
-/** renderHourly's keys start with `hourly/`; the tree here is keyed by `<scenario>/hourly`. */
-function stripDir(files: Map<string, string>): Map<string, string> {
-  return new Map([...files].map(([path, content]) => [path.slice(HOURLY_DIR.length + 1), content]));
 }
 
 function summaryLines(name: string, study: HourlyStudy): string {

@@ -12,7 +12,7 @@ import { evaluateSelected } from '../evaluateSelected.js';
 import { EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
 import { progressBar } from '../progressBar.js';
-import { renderAll, writtenSummary } from '../renderOutputs.js';
+import { renderAll, scenarioPart, writtenSummary } from '../renderOutputs.js';
 
 const group = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -29,7 +29,7 @@ export function uncertaintyCommand(options: CommandOptions, io: Io): number {
   // Only the uncertainty/ part of each scenario, so its deterministic files and hourly/ stay as they are.
   const tree = new Map<string, Map<string, string>>();
   for (const [name, files] of whole) {
-    const part = new Map([...files].filter(([path]) => path.startsWith(`${UNCERTAINTY_DIR}/`)).map(([path, content]) => [path.slice(UNCERTAINTY_DIR.length + 1), content]));
+    const part = scenarioPart(files, UNCERTAINTY_DIR);
     if (part.size > 0) tree.set(`${name}/${UNCERTAINTY_DIR}`, part);
   }
   const written = writeOutputTree(resolve(io.cwd, options.out), tree);

@@ -5,8 +5,8 @@
  */
 import { checkAttributionSums } from '../../compare/compareScenarios.js';
 import type { ComparisonReport } from '../../compare/types.js';
-import { columnInfo, type ColumnInfo, type TableSpec } from '../columns.js';
-import { renderCsv } from '../csv.js';
+import { columnInfo, type ColumnInfo } from '../columns.js';
+import { csvFile } from '../csv.js';
 import { columnTableSection, roundingSection } from '../outputsDoc.js';
 import { COMPARE_ROUNDING, MIN_SHARE_DECIMALS } from './decimals.js';
 import type { RangeComparison } from '../../compare/ranges.js';
@@ -29,21 +29,16 @@ export function renderComparison(
   const all = [report.baseline, ...report.scenarios];
   const summaryRows = report.summary.filter((row): row is SummaryCsvRow => row.kind !== 'text');
   return new Map([
-    csv(summaryTable(report.baseline, report.scenarios), summaryRows),
-    csv(ANNUAL_COMPARE_TABLE, report.annual),
-    csv(assumptionsTable(all), report.assumptions),
-    csv(ATTRIBUTION_TABLE, report.attribution.flatMap((a) => a.rows)),
+    csvFile(summaryTable(report.baseline, report.scenarios), summaryRows),
+    csvFile(ANNUAL_COMPARE_TABLE, report.annual),
+    csvFile(assumptionsTable(all), report.assumptions),
+    csvFile(ATTRIBUTION_TABLE, report.attribution.flatMap((a) => a.rows)),
     // Only when the scenarios were sampled: an empty file would look like a result.
-    ...(ranges.length > 0 ? [csv(RANGES_TABLE, ranges)] : []),
-    ...(hourly.length > 0 ? [csv(HOURLY_COMPARE_TABLE, hourly)] : []),
+    ...(ranges.length > 0 ? [csvFile(RANGES_TABLE, ranges)] : []),
+    ...(hourly.length > 0 ? [csvFile(HOURLY_COMPARE_TABLE, hourly)] : []),
   ]);
 }
 
-function csv<Row>(table: CompareTable<Row>, rows: readonly Row[]): [string, string] {
-  // renderCsv needs only the file name and columns; rowsOf belongs to per-scenario tables.
-  const spec: TableSpec<Row> = { ...table, rowsOf: () => rows };
-  return [table.file, renderCsv(spec, rows)];
-}
 
 /**
  * Scenario names become column names; two columns of one file must not share

@@ -4,8 +4,7 @@
  * swapped into place together.
  */
 import type { HourlyStudy } from '../../pipeline/hourly.js';
-import type { TableSpec } from '../columns.js';
-import { renderCsv } from '../csv.js';
+import { csvFile } from '../csv.js';
 import { decimalsForUnit } from '../decimals.js';
 import { formatFixed } from '../number.js';
 import { ANNUAL_VS_HOURLY_TABLE, CFE_PORTFOLIOS_TABLE, DISPATCH_TABLE, PROFILE_STATS_TABLE } from './tables.js';
@@ -22,18 +21,15 @@ export interface HourlyRenderOptions {
 
 export function renderHourly(study: HourlyStudy, options: HourlyRenderOptions): Map<string, string> {
   const files = new Map<string, string>([
-    csv(CFE_PORTFOLIOS_TABLE, study.portfolios),
-    csv(ANNUAL_VS_HOURLY_TABLE, study.annualVsHourly),
-    csv(PROFILE_STATS_TABLE, study.profileStats),
+    csvFile(CFE_PORTFOLIOS_TABLE, study.portfolios, HOURLY_DIR),
+    csvFile(ANNUAL_VS_HOURLY_TABLE, study.annualVsHourly, HOURLY_DIR),
+    csvFile(PROFILE_STATS_TABLE, study.profileStats, HOURLY_DIR),
   ]);
-  if (study.dispatch) files.set(...csv(DISPATCH_TABLE, study.dispatch));
+  if (study.dispatch) files.set(...csvFile(DISPATCH_TABLE, study.dispatch, HOURLY_DIR));
   files.set(`${HOURLY_DIR}/manifest.json`, manifest(study, options));
   return files;
 }
 
-function csv<Row>(table: Omit<TableSpec<Row>, 'rowsOf'>, rows: readonly Row[]): [string, string] {
-  return [`${HOURLY_DIR}/${table.file}`, renderCsv({ ...table, rowsOf: () => rows }, rows)];
-}
 
 function manifest(study: HourlyStudy, options: HourlyRenderOptions): string {
   const round = (value: number, unit: string) => Number(formatFixed(value, decimalsForUnit(unit, 'hourly manifest'), 'hourly manifest'));

@@ -7,8 +7,7 @@ import type { InputFile } from '../../loader/types.js';
 import type { CorrelationGroup } from '../../uncertainty/types.js';
 import { location } from '../manifest.js';
 import type { UncertaintyReport } from '../../uncertainty/runUncertainty.js';
-import type { TableSpec } from '../columns.js';
-import { renderCsv } from '../csv.js';
+import { csvFile } from '../csv.js';
 import { decimalsForUnit } from '../decimals.js';
 import { formatFixed } from '../number.js';
 import { PERCENTILES_TABLE, RANK_CORRELATION_TABLE, TORNADO_TABLE } from './tables.js';
@@ -30,18 +29,15 @@ export interface UncertaintyRenderOptions {
 
 export function renderUncertainty(report: UncertaintyReport, options: UncertaintyRenderOptions): Map<string, string> {
   const files = new Map<string, string>([
-    csv(PERCENTILES_TABLE, report.percentiles),
-    csv(TORNADO_TABLE, report.tornado),
-    csv(RANK_CORRELATION_TABLE, report.rankCorrelation),
+    csvFile(PERCENTILES_TABLE, report.percentiles, UNCERTAINTY_DIR),
+    csvFile(TORNADO_TABLE, report.tornado, UNCERTAINTY_DIR),
+    csvFile(RANK_CORRELATION_TABLE, report.rankCorrelation, UNCERTAINTY_DIR),
   ]);
   if (options.writeSamples) files.set(`${UNCERTAINTY_DIR}/samples.csv`, samplesCsv(report));
   files.set(`${UNCERTAINTY_DIR}/manifest.json`, manifest(report, options));
   return files;
 }
 
-function csv<Row>(table: Omit<TableSpec<Row>, 'rowsOf'>, rows: readonly Row[]): [string, string] {
-  return [`${UNCERTAINTY_DIR}/${table.file}`, renderCsv({ ...table, rowsOf: () => rows }, rows)];
-}
 
 /** One row per sample: the sampled inputs (`path [unit]` headers), then every metric (`metric[year]` for per-year ones). */
 function samplesCsv(report: UncertaintyReport): string {
