@@ -1,6 +1,7 @@
 // Entry point of the bundled command (see launch.mjs): wires the CLI to the
 // real process streams and working directory.
 import { main } from './main.js';
+import { readQuantityMemo, saveQuantityMemo, type MemoFile } from './quantityMemo.js';
 
 // `gwplan run | head` closes the pipe early; that is the reader's choice, not
 // a fault, so stop quietly instead of printing a stack trace.
@@ -11,12 +12,16 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-export function runCli(argv: string[]): Promise<number> {
-  return main(argv, {
+/** `quantityMemo`: where to keep parsed quantity strings between runs (launch.mjs: beside the bundle). */
+export async function runCli(argv: string[], options: { quantityMemo?: MemoFile } = {}): Promise<number> {
+  if (options.quantityMemo) readQuantityMemo(options.quantityMemo);
+  const code = await main(argv, {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     // Progress bars only for a person at a terminal: never in CI logs or pipes.
     isTty: Boolean(process.stderr.isTTY) && !process.env.CI,
   });
+  if (options.quantityMemo) saveQuantityMemo(options.quantityMemo);
+  return code;
 }

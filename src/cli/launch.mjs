@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundlePath = join(root, 'dist', 'gwplan.mjs');
+// Parsed quantity strings kept between runs (src/cli/quantityMemo.ts); made by this bundle only.
+const memoPath = join(root, 'dist', 'quantity-memo.json');
 
 /** Newest modification time (ms) of the files the bundle is built from. */
 function newestSourceMs() {
@@ -58,6 +60,7 @@ async function buildBundle() {
   renameSync(join(tmpDir, 'gwplan.mjs'), bundlePath);
   for (const old of readdirSync(join(distDir, 'chunks'))) if (!chunks.includes(old)) rmSync(join(distDir, 'chunks', old), { force: true });
   rmSync(tmpDir, { recursive: true, force: true });
+  rmSync(memoPath, { force: true });
 }
 
 const buildOnly = process.argv[2] === '--build-only';
@@ -66,5 +69,6 @@ if (buildOnly || !existsSync(bundlePath) || statSync(bundlePath).mtimeMs < newes
 }
 if (!buildOnly) {
   const { runCli } = await import(pathToFileURL(bundlePath).href);
-  process.exitCode = await runCli(process.argv.slice(2));
+  // The bundle's build time tags the memo, so one written by a run of an older bundle is ignored.
+  process.exitCode = await runCli(process.argv.slice(2), { quantityMemo: { path: memoPath, build: String(statSync(bundlePath).mtimeMs) } });
 }

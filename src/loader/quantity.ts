@@ -25,51 +25,74 @@ import {
 import { nearest } from './suggest.js';
 
 // Only the factories expressions need: the full default instance costs ~1 s
-// to import, and esbuild tree-shakes everything not named here.
+// to import, and esbuild tree-shakes everything not named here. Even so,
+// creating the instance costs ~90 ms, so it is created on the first string
+// that is not in the memo (see below), never at import.
 // (The typings declare each dependency map as possibly undefined.)
-const math = create({
-  addDependencies,
-  createUnitDependencies,
-  divideDependencies,
-  multiplyDependencies,
-  parseDependencies,
-  powDependencies,
-  subtractDependencies,
-  unaryMinusDependencies,
-  unitDependencies,
-} as FactoryFunctionMap);
+function createMath() {
+  const math = create({
+    addDependencies,
+    createUnitDependencies,
+    divideDependencies,
+    multiplyDependencies,
+    parseDependencies,
+    powDependencies,
+    subtractDependencies,
+    unaryMinusDependencies,
+    unitDependencies,
+  } as FactoryFunctionMap);
 
-// FLOP is not a mathjs unit: a new base dimension makes `TFLOP/s` a compute rate.
-math.createUnit('FLOP', { prefixes: 'short' });
-math.createUnit('FLOPS', { definition: '1 FLOP/s', prefixes: 'short' });
-// Emission factors are often written per kg or tonne "CO2e": a label on a mass.
-math.createUnit('gCO2e', { definition: '1 g', prefixes: 'short' });
-math.createUnit('tCO2e', '1000 kg');
-// Money is its own base dimension: `1100 USD/kW` is a cost per power, `85 USD/MWh` a cost
-// per energy. No prefixes (a stray `mUSD` would read as a thousandth of a dollar).
-math.createUnit('USD');
-// Thousands and millions of dollars, spelt as one word: `11.7 MUSD/MW`, `40 kUSD`. (Billions:
-// `15e9 USD` or `15000 MUSD`; `M USD` with a space is a unit M times USD, and M is no unit.)
-math.createUnit('kUSD', '1000 USD');
-math.createUnit('MUSD', '1e6 USD');
-// Note: mathjs `month` is 1/12 of a 365.25-day year, so `6 months` = 4383 h,
-// and `year` is 365.25 days.
+  // FLOP is not a mathjs unit: a new base dimension makes `TFLOP/s` a compute rate.
+  math.createUnit('FLOP', { prefixes: 'short' });
+  math.createUnit('FLOPS', { definition: '1 FLOP/s', prefixes: 'short' });
+  // Emission factors are often written per kg or tonne "CO2e": a label on a mass.
+  math.createUnit('gCO2e', { definition: '1 g', prefixes: 'short' });
+  math.createUnit('tCO2e', '1000 kg');
+  // Money is its own base dimension: `1100 USD/kW` is a cost per power, `85 USD/MWh` a cost
+  // per energy. No prefixes (a stray `mUSD` would read as a thousandth of a dollar).
+  math.createUnit('USD');
+  // Thousands and millions of dollars, spelt as one word: `11.7 MUSD/MW`, `40 kUSD`. (Billions:
+  // `15e9 USD` or `15000 MUSD`; `M USD` with a space is a unit M times USD, and M is no unit.)
+  math.createUnit('kUSD', '1000 USD');
+  math.createUnit('MUSD', '1e6 USD');
+  // Note: mathjs `month` is 1/12 of a 365.25-day year, so `6 months` = 4383 h,
+  // and `year` is 365.25 days.
 
-const parse = math.parse;
-// Lock the instance down (mathjs security guidance): nothing can redefine
-// units or reach a parser or evaluator once the module is initialised.
-const disabled = (name: string) => () => {
-  throw new Error(`${name} is disabled`);
-};
-math.import(
-  Object.fromEntries(
-    ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve'].map((name) => [
-      name,
-      disabled(name),
-    ]),
-  ),
-  { override: true },
-);
+  const parse = math.parse;
+  // Lock the instance down (mathjs security guidance): nothing can redefine
+  // units or reach a parser or evaluator once it is set up.
+  const disabled = (name: string) => () => {
+    throw new Error(`${name} is disabled`);
+  };
+  math.import(
+    Object.fromEntries(
+      ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve'].map((name) => [
+        name,
+        disabled(name),
+      ]),
+    ),
+    { override: true },
+  );
+  const operations = {
+    add: math.add,
+    subtract: math.subtract,
+    multiply: math.multiply,
+    divide: math.divide,
+    pow: math.pow,
+    unaryMinus: math.unaryMinus,
+  } as unknown as Readonly<Record<string, (...args: Value[]) => Value>>;
+  const references = Object.entries(REFERENCE_UNITS).map(([dimension, unit]) => ({
+    dimension: dimension as Dimension,
+    unit: math.unit(unit),
+  }));
+  return { parse, unit: (name: string) => math.unit(name), isValuelessUnit: (name: string) => math.Unit.isValuelessUnit(name), operations, references };
+}
+
+let mathInstance: ReturnType<typeof createMath> | undefined;
+function mathjs(): ReturnType<typeof createMath> {
+  mathInstance ??= createMath();
+  return mathInstance;
+}
 
 /** Physical dimensions an assumption can have; `number` is a plain (dimensionless) number. */
 export type Dimension =
@@ -123,11 +146,6 @@ const COMMON_UNITS = [
   ...['kg', 't', 'kgCO2e', 'tCO2e', 'L', 'm3', 'FLOP', 'TFLOP', 'PFLOP', 'TFLOPS', 'B', 'GB', 'GiB', 'TB', 'TiB', 'USD', 'kUSD', 'MUSD'],
 ];
 
-const REFERENCES = Object.entries(REFERENCE_UNITS).map(([dimension, unit]) => ({
-  dimension: dimension as Dimension,
-  unit: math.unit(unit),
-}));
-
 /** A dimension and the model unit its values are converted to (`1` for plain numbers). */
 export interface Measure {
   dimension: Dimension;
@@ -153,15 +171,6 @@ export type QuantityResult = { ok: true; value: number; measure: Measure } | { o
 
 type Value = number | Unit;
 
-const OPERATIONS: Readonly<Record<string, (...args: Value[]) => Value>> = {
-  add: math.add,
-  subtract: math.subtract,
-  multiply: math.multiply,
-  divide: math.divide,
-  pow: math.pow,
-  unaryMinus: math.unaryMinus,
-} as unknown as Record<string, (...args: Value[]) => Value>;
-
 class Rejected extends Error {
   constructor(readonly problem: QuantityProblem) {
     super(problem.code);
@@ -173,20 +182,35 @@ class Rejected extends Error {
  * the model unit of the first of `expected` whose dimension it has.
  */
 export function parseQuantity(written: string | number, expected: readonly Measure[]): QuantityResult {
-  const example = exampleFor(String(written), expected);
-  let value: Value;
-  if (typeof written === 'number') {
-    value = written;
-  } else {
-    try {
-      const node = parse(written);
-      checkAllowed(node, example);
-      value = evaluate(node);
-    } catch (error) {
-      if (error instanceof Rejected) return { ok: false, problem: error.problem };
-      return { ok: false, problem: { code: 'bad_expression', detail: (error as Error).message, example } };
-    }
+  if (typeof written === 'number') return convert(written, String(written), expected);
+  // A string is parsed by mathjs once per process, or never when a saved memo has it.
+  const key = memoKey(written, expected);
+  const known = memo.get(key);
+  if (known) return { ok: true, value: known.value, measure: expected[known.measure]! };
+  const result = parseWritten(written, expected);
+  if (result.ok && !Object.is(result.value, -0)) {
+    memo.set(key, { value: result.value, measure: expected.indexOf(result.measure) });
+    added++;
   }
+  return result;
+}
+
+function parseWritten(written: string, expected: readonly Measure[]): QuantityResult {
+  const example = exampleFor(written, expected);
+  let value: Value;
+  try {
+    const node = mathjs().parse(written);
+    checkAllowed(node, example);
+    value = evaluate(node);
+  } catch (error) {
+    if (error instanceof Rejected) return { ok: false, problem: error.problem };
+    return { ok: false, problem: { code: 'bad_expression', detail: (error as Error).message, example } };
+  }
+  return convert(value, written, expected);
+}
+
+function convert(value: Value, written: string, expected: readonly Measure[]): QuantityResult {
+  const example = exampleFor(written, expected);
   if (typeof value !== 'number' && value.value === null) return { ok: false, problem: { code: 'no_number', example } };
   const found = describe(value);
   const measure = expected.find((m) => 'dimension' in found && m.dimension === found.dimension);
@@ -197,6 +221,39 @@ export function parseQuantity(written: string | number, expected: readonly Measu
   // a cost is recorded to 12 significant digits, far finer than any cost is known.
   if (COST_DIMENSIONS.has(measure.dimension)) converted = Number(converted.toPrecision(12));
   return { ok: true, value: converted, measure };
+}
+
+// ---- memo of parsed strings ------------------------------------------------------------------
+// What a string converts to depends only on the string and the measures asked for, so results
+// are kept by both. The command line saves the memo beside its bundle and seeds it on the next
+// run (src/cli/quantityMemo.ts): an unchanged assumption file then needs no mathjs at all.
+
+/** A converted value and the index in `expected` of the measure it was converted to. */
+export interface MemoEntry {
+  value: number;
+  measure: number;
+}
+
+const memo = new Map<string, MemoEntry>();
+/** Entries parsed (not seeded) since the memo was last seeded or read out. */
+let added = 0;
+
+function memoKey(written: string, expected: readonly Measure[]): string {
+  let key = written;
+  for (const m of expected) key += `\u0000${m.dimension}:${m.unit}`;
+  return key;
+}
+
+/** Add saved entries (a key must come from quantityMemoEntries of the same build). */
+export function seedQuantityMemo(entries: Readonly<Record<string, MemoEntry>>): void {
+  for (const [key, entry] of Object.entries(entries)) memo.set(key, entry);
+}
+
+/** Every entry, and whether any was parsed since the last call (so there is something new to save). */
+export function quantityMemoEntries(): { entries: Record<string, MemoEntry>; changed: boolean } {
+  const changed = added > 0;
+  added = 0;
+  return { entries: Object.fromEntries(memo), changed };
 }
 
 /** Whitelist the syntax tree before anything is evaluated. */
@@ -211,11 +268,11 @@ function checkAllowed(root: MathNode, example: string): void {
         if (typeof (node as ConstantNode).value === 'number') return;
         throw new Rejected({ code: 'disallowed_expression', nodeType: node.type, name: String((node as ConstantNode).value) });
       case 'OperatorNode':
-        if (Object.hasOwn(OPERATIONS, (node as OperatorNode).fn)) return;
+        if (Object.hasOwn(mathjs().operations, (node as OperatorNode).fn)) return;
         throw new Rejected({ code: 'disallowed_expression', nodeType: node.type, name: (node as OperatorNode).op });
       case 'SymbolNode': {
         const name = (node as SymbolNode).name;
-        if (math.Unit.isValuelessUnit(name)) return;
+        if (mathjs().isValuelessUnit(name)) return;
         const suggestion = money && (name === 'k' || name === 'M') ? `${name}USD` : nearest(name, COMMON_UNITS);
         throw new Rejected({ code: 'unknown_unit', unit: name, suggestion, example });
       }
@@ -235,7 +292,7 @@ function evaluate(node: MathNode): Value {
     case 'ConstantNode':
       return (node as ConstantNode).value as number;
     case 'SymbolNode':
-      return math.unit((node as SymbolNode).name);
+      return mathjs().unit((node as SymbolNode).name);
     case 'ParenthesisNode':
       return evaluate((node as ParenthesisNode).content);
     default: {
@@ -244,7 +301,7 @@ function evaluate(node: MathNode): Value {
       if ((fn === 'add' || fn === 'subtract') && !sameDimension(values[0]!, values[1]!)) {
         throw new Rejected({ code: 'mixed_dimensions', op, left: describe(values[0]!), right: describe(values[1]!) });
       }
-      return OPERATIONS[fn]!(...values);
+      return mathjs().operations[fn]!(...values);
     }
   }
 }
@@ -259,7 +316,7 @@ function sameDimension(a: Value, b: Value): boolean {
 
 function describe(value: Value): Found {
   if (typeof value === 'number') return { dimension: 'number' };
-  const match = REFERENCES.find((r) => value.equalBase(r.unit));
+  const match = mathjs().references.find((r) => value.equalBase(r.unit));
   if (!match) return { units: value.formatUnits() };
   // USD/MWh and USD/kW/year have the same base (a kW-year is an energy). A fixed O&M cost is
   // written per power per time, a price per energy unit: a time unit in the denominator
