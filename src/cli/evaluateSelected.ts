@@ -4,20 +4,37 @@
  */
 import { resolve } from 'node:path';
 import { formatIssue, type InputIssue, type LoadedScenario } from '../loader/types.js';
-import { evaluateScenario } from '../pipeline/evaluateScenario.js';
+import { evaluateScenario, evaluateScenarioLean, type Evaluation } from '../pipeline/evaluateScenario.js';
 import { listScenarios } from '../pipeline/scenarios.js';
 import type { ModelResult } from '../results/types.js';
 import { EXIT_INVALID, type Io } from './io.js';
 
-export interface EvaluatedScenario {
+export interface EvaluatedScenario<Result = ModelResult> {
   name: string;
   scenario: LoadedScenario;
-  result: ModelResult;
+  result: Result;
   warnings: InputIssue[];
 }
 
 /** Evaluated scenarios, or an exit code after every problem has been printed. */
 export function evaluateSelected(assumptionsDir: string, requested: string[], io: Io): EvaluatedScenario[] | number {
+  return selectAndEvaluate(assumptionsDir, requested, io, evaluateScenario);
+}
+
+/**
+ * evaluateSelected with the closed form per year instead of the hourly model: the same
+ * problems refused and printed, no hourly series. For commands that write no deterministic files.
+ */
+export function evaluateSelectedLean(assumptionsDir: string, requested: string[], io: Io) {
+  return selectAndEvaluate(assumptionsDir, requested, io, evaluateScenarioLean);
+}
+
+function selectAndEvaluate<Result>(
+  assumptionsDir: string,
+  requested: string[],
+  io: Io,
+  evaluate: (dir: string, displayDir: string, scenario: string) => Evaluation<Result>,
+): EvaluatedScenario<Result>[] | number {
   const available = listScenarios(resolve(io.cwd, assumptionsDir));
   const displayDir = assumptionsDir.replaceAll('\\', '/').replace(/\/+$/, '');
   const unknown = requested.filter((name) => !available.some((s) => s.name === name));
@@ -26,13 +43,13 @@ export function evaluateSelected(assumptionsDir: string, requested: string[], io
     return EXIT_INVALID;
   }
   const selected = requested.length === 0 ? available : available.filter((s) => requested.includes(s.name));
-  const evaluated: EvaluatedScenario[] = [];
+  const evaluated: EvaluatedScenario<Result>[] = [];
   const errors: InputIssue[] = [];
   // Scenarios share base (and perhaps other ancestors): a problem they share is printed once.
   const printed = new Set<string>();
   const fresh = (issue: InputIssue) => !printed.has(formatIssue(issue)) && printed.add(formatIssue(issue));
   for (const source of selected) {
-    const evaluation = evaluateScenario(source.assumptionsDir, displayDir, source.name);
+    const evaluation = evaluate(source.assumptionsDir, displayDir, source.name);
     for (const warning of evaluation.warnings.filter(fresh)) io.stderr(`${formatIssue(warning)}\n`);
     if (evaluation.ok) evaluated.push({ name: source.name, scenario: evaluation.scenario, result: evaluation.result, warnings: evaluation.warnings });
     else errors.push(...evaluation.errors.filter(fresh));

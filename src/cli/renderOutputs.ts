@@ -3,7 +3,7 @@
  * uncertainty/ and hourly/), shared by run, watch and check-outputs so they
  * write exactly the same bytes; `uncertainty` and `hourly` render their part alone.
  */
-import { formatIssue } from '../loader/types.js';
+import { formatIssue, type LoadedScenario } from '../loader/types.js';
 import { scenarioUncertainty, type ScenarioUncertainty, type UncertaintySettings } from '../pipeline/uncertainty.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/runUncertainty.js';
 import { GWPLAN_VERSION } from '../version.js';
@@ -53,29 +53,38 @@ export function renderAll(evaluated: EvaluatedScenario[], settings: RenderSettin
   const uncertainty = new Map<string, ScenarioUncertainty | undefined>();
   for (const { name, scenario, result, warnings } of evaluated) {
     const files = renderScenarioOutputs(scenario, result, { version: GWPLAN_VERSION, warnings: warnings.map(formatIssue) });
-    const { progress } = settings;
-    const sampled = scenarioUncertainty(scenario, {
-      samples: settings.samples,
-      seed: settings.seed,
-      progress: progress && ((done, total) => progress(name, done, total)),
-    });
-    uncertainty.set(name, sampled);
-    if (sampled) {
-      const uncertaintyFiles = renderUncertainty(sampled.report, {
-        version: GWPLAN_VERSION,
-        scenario: name,
-        evaluation: sampled.evaluation,
-        groups: scenario.correlationGroups,
-        writeSamples: settings.writeSamples,
-        inputs: scenario.files,
-      });
-      for (const [file, content] of uncertaintyFiles) files.set(file, content);
-    }
+    const sampled = renderScenarioUncertainty(name, scenario, settings);
+    uncertainty.set(name, sampled.uncertainty);
+    for (const [file, content] of sampled.files) files.set(file, content);
     const study = settings.hourly?.get(name);
     if (study) for (const [file, content] of renderHourly(study, { version: GWPLAN_VERSION, scenario: name })) files.set(file, content);
     tree.set(name, files);
   }
   return { tree, uncertainty };
+}
+
+/** One scenario's uncertainty run and its files (paths `uncertainty/...`); no files when it has no uncertain inputs. */
+export function renderScenarioUncertainty(
+  name: string,
+  scenario: LoadedScenario,
+  settings: RenderSettings,
+): { uncertainty: ScenarioUncertainty | undefined; files: Map<string, string> } {
+  const { progress } = settings;
+  const sampled = scenarioUncertainty(scenario, {
+    samples: settings.samples,
+    seed: settings.seed,
+    progress: progress && ((done, total) => progress(name, done, total)),
+  });
+  if (!sampled) return { uncertainty: undefined, files: new Map() };
+  const files = renderUncertainty(sampled.report, {
+    version: GWPLAN_VERSION,
+    scenario: name,
+    evaluation: sampled.evaluation,
+    groups: scenario.correlationGroups,
+    writeSamples: settings.writeSamples,
+    inputs: scenario.files,
+  });
+  return { uncertainty: sampled, files };
 }
 
 /**

@@ -7,11 +7,12 @@ import { shownPath } from '../loader/assumptionDir.js';
 import { loadAssumptions } from '../loader/loadAssumptions.js';
 import { BASE_SCENARIO, SCENARIO_DIR } from '../loader/scenarioFiles.js';
 import type { AssumptionRecord, InputIssue, LoadedScenario, SourceLocation } from '../loader/types.js';
+import { runModelClosedForm, type ClosedFormOutcome } from '../model/closedForm.js';
 import { runModel, type ModelIssue } from '../model/runModel.js';
 import type { ModelResult } from '../results/types.js';
 
-export type Evaluation =
-  | { ok: true; scenario: LoadedScenario; result: ModelResult; warnings: InputIssue[] }
+export type Evaluation<Result = ModelResult> =
+  | { ok: true; scenario: LoadedScenario; result: Result; warnings: InputIssue[] }
   | { ok: false; errors: InputIssue[]; warnings: InputIssue[] };
 
 /**
@@ -20,10 +21,33 @@ export type Evaluation =
  * a file the scenario inherits says which scenario it belongs to.
  */
 export function evaluateScenario(dir: string, displayDir: string = dir, scenario: string = BASE_SCENARIO): Evaluation {
+  return evaluateWith(runModel, dir, displayDir, scenario);
+}
+
+/**
+ * evaluateScenario without the hourly series: the closed form per year (runModelClosedForm),
+ * same checks, same findings, a fraction of the time. For commands that write no
+ * deterministic files (`gwplan uncertainty`) but must refuse what `run` refuses.
+ */
+export function evaluateScenarioLean(dir: string, displayDir: string = dir, scenario: string = BASE_SCENARIO): Evaluation<ClosedFormResult> {
+  return evaluateWith(runModelClosedForm, dir, displayDir, scenario);
+}
+
+type ClosedFormResult = Extract<ClosedFormOutcome, { ok: true }>['result'];
+
+/** What runModel and runModelClosedForm both return, with their own result type. */
+type Outcome<Result> = { ok: true; result: Result; warnings: ModelIssue[] } | { ok: false; issues: ModelIssue[]; warnings: ModelIssue[] };
+
+function evaluateWith<Result>(
+  model: (inputs: LoadedScenario['inputs']) => Outcome<Result>,
+  dir: string,
+  displayDir: string,
+  scenario: string,
+): Evaluation<Result> {
   const loaded = loadAssumptions(dir, { displayDir, scenario });
   if (!loaded.ok) return loaded;
   const loadedScenario = loaded.scenario;
-  const outcome = runModel(loadedScenario.inputs);
+  const outcome = model(loadedScenario.inputs);
   const { name, chain, records } = loadedScenario;
   const ownFile = chain.length > 1 ? shownPath(displayDir, `${SCENARIO_DIR}/${name}.yaml`) : undefined;
   const locate = (issue: ModelIssue) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { formatIssue, type AssumptionRecord } from '../../src/loader/types.js';
-import { evaluateScenario, locateModelIssue } from '../../src/pipeline/evaluateScenario.js';
+import { evaluateScenario, evaluateScenarioLean, locateModelIssue } from '../../src/pipeline/evaluateScenario.js';
 import { renderScenarioOutputs } from '../../src/writers/scenarioOutputs.js';
 import { inCopy, yaml } from '../loader/fixture.js';
 
@@ -75,6 +75,26 @@ describe('evaluateScenario', () => {
     if (evaluation.ok) {
       expect(evaluation.scenario.name).toBe('base');
       expect(evaluation.result.annual).toHaveLength(10);
+    }
+  });
+
+  it('evaluateScenarioLean finds what evaluateScenario finds, and the same results without the hourly series', () => {
+    for (const scenario of ['base', 'liquid-inference', 'small']) {
+      const [full, lean] = inCopy(overlays, (dir) => [evaluateScenario(dir, 'assumptions', scenario), evaluateScenarioLean(dir, 'assumptions', scenario)] as const, { baseOnly: true });
+      expect(lean.ok, scenario).toBe(full.ok);
+      expect(lean.warnings, scenario).toEqual(full.warnings);
+      if (!full.ok || !lean.ok) {
+        expect(!lean.ok && lean.errors, scenario).toEqual(!full.ok && full.errors);
+        continue;
+      }
+      expect('hourly' in lean.result).toBe(false);
+      // Equal to rounding (the closed form sums per year, the hourly model per hour).
+      expect(lean.result.summary.map((r) => r.metric), scenario).toEqual(full.result.summary.map((r) => r.metric));
+      lean.result.summary.forEach((row, i) => {
+        const other = full.result.summary[i]!.value;
+        if (typeof row.value === 'number' && typeof other === 'number') expect(Math.abs(row.value - other), row.metric).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(other)));
+        else expect(row.value, row.metric).toBe(other);
+      });
     }
   });
 });

@@ -8,16 +8,18 @@ import { resolve } from 'node:path';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../uncertainty/runUncertainty.js';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
 import { UNCERTAINTY_DIR } from '../../writers/uncertainty/render.js';
-import { evaluateSelected } from '../evaluateSelected.js';
+import { evaluateSelectedLean } from '../evaluateSelected.js';
 import { EXIT_OK, type Io } from '../io.js';
 import type { CommandOptions } from '../main.js';
 import { progressBar } from '../progressBar.js';
-import { renderAll, scenarioPart, writtenSummary } from '../renderOutputs.js';
+import { renderScenarioUncertainty, scenarioPart, writtenSummary } from '../renderOutputs.js';
+import type { ScenarioUncertainty } from '../../pipeline/uncertainty.js';
 
 const group = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export function uncertaintyCommand(options: CommandOptions, io: Io): number {
-  const evaluated = evaluateSelected(options.assumptions, options.scenarios, io);
+  // Nothing deterministic is written, so the closed form checks the inputs (same findings as run).
+  const evaluated = evaluateSelectedLean(options.assumptions, options.scenarios, io);
   if (typeof evaluated === 'number') return evaluated;
   const settings = {
     samples: options.samples ?? DEFAULT_SAMPLES,
@@ -25,11 +27,13 @@ export function uncertaintyCommand(options: CommandOptions, io: Io): number {
     writeSamples: options.writeSamples ?? false,
     progress: io.isTty ? progressBar(io) : undefined,
   };
-  const { tree: whole, uncertainty } = renderAll(evaluated, settings);
   // Only the uncertainty/ part of each scenario, so its deterministic files and hourly/ stay as they are.
   const tree = new Map<string, Map<string, string>>();
-  for (const [name, files] of whole) {
-    const part = scenarioPart(files, UNCERTAINTY_DIR);
+  const uncertainty = new Map<string, ScenarioUncertainty | undefined>();
+  for (const { name, scenario } of evaluated) {
+    const rendered = renderScenarioUncertainty(name, scenario, settings);
+    uncertainty.set(name, rendered.uncertainty);
+    const part = scenarioPart(rendered.files, UNCERTAINTY_DIR);
     if (part.size > 0) tree.set(`${name}/${UNCERTAINTY_DIR}`, part);
   }
   const written = writeOutputTree(resolve(io.cwd, options.out), tree);
