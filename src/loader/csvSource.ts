@@ -34,7 +34,8 @@ export function parseCsv(text: string, file: string, issues: Issues): CsvTable |
       if (error) issues.add('malformed_csv', locate(error.index ?? rowStart), '', { detail: error.message });
       if (error || (data.length === 1 && data[0]!.trim() === '')) return;
       const starts = cellStarts(body.slice(rowStart, meta.cursor));
-      rows.push(data.map((cell, i) => ({ text: cell.trim(), at: locate(rowStart + starts[i]!) })));
+      // A cell the scan missed (it cannot, but a location must never be NaN) points at the row.
+      rows.push(data.map((cell, i) => ({ text: cell.trim(), at: locate(rowStart + (starts[i] ?? 0)) })));
     },
   });
   const [header, ...data] = rows;
@@ -50,13 +51,22 @@ export function parseCsv(text: string, file: string, issues: Issues): CsvTable |
   return { header, rows: complete };
 }
 
-/** Where each cell's text starts in a row's text; commas inside quotes do not separate cells. */
+/**
+ * Where each cell's text starts in a row's text, by Papa's rule: a quote opens a quoted
+ * cell only as the cell's first character (`a "b",c` has a literal quote), and commas
+ * inside a quoted cell do not separate cells.
+ */
 function cellStarts(rowText: string): number[] {
   const commas = [-1];
-  let quoted = false;
-  for (let i = 0; i < rowText.length; i++) {
-    if (rowText[i] === '"') quoted = !quoted; // an escaped "" toggles twice
-    else if (rowText[i] === ',' && !quoted) commas.push(i);
+  let i = 0;
+  while (i < rowText.length) {
+    if (rowText[i] === '"') {
+      // A quoted cell ends at a quote not doubled ("" is an escaped quote).
+      i++;
+      while (i < rowText.length && !(rowText[i] === '"' && rowText[++i] !== '"')) i++;
+    }
+    while (i < rowText.length && rowText[i] !== ',') i++;
+    if (i < rowText.length) commas.push(i++);
   }
   // Past the comma and any blanks, as cells are trimmed.
   return commas.map((comma) => comma + 1 + /^[ \t]*/.exec(rowText.slice(comma + 1))![0].length);

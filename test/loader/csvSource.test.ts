@@ -21,6 +21,14 @@ describe('parseCsv', () => {
     expect(rows).toEqual([['2:1 a', '2:3 x, "y", z', '2:17 250 MW']]);
   });
 
+  it('reads a quote that does not open its cell as a literal, as Papa does, and still locates every cell', () => {
+    // Found by the fuzz test: ` ",` gave the second cell a NaN column.
+    expect(parse(' ",\n').header).toEqual(['1:2 "', '1:4 ']);
+    const { rows, errors } = parse('name,source,poi\na,12" rack,1 MW\n');
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([['2:1 a', '2:3 12" rack', '2:12 1 MW']]);
+  });
+
   it('follows a line break inside a quoted cell', () => {
     const { rows } = parse('name,source,poi\na,"two\nlines",1 MW\nb,,2 MW\n');
     expect(rows).toEqual([
