@@ -7,8 +7,8 @@
  *
  * Everything that depends only on the inputs' paths (which containers to
  * copy, where each value goes, a phase's dates as day numbers) is worked out
- * once by compileSampleApplier, which compiles it into one straight-line
- * function: each copied object is built as a literal with its final values,
+ * once by compileSampleApplier, which compiles it into code: one small
+ * function per copied object, building it as a literal with its final values,
  * so every property access has its own (monomorphic) inline cache. Only
  * property names of ModelInputs and numbers are written into that code;
  * names of chips and phases are data, never code.
@@ -39,6 +39,8 @@ interface CopyNode {
   baseName: string;
   /** JavaScript expressions of the values set here, by key. */
   values: Map<string, string>;
+  /** Statements run before the copy is built (a shift in days, a chosen option), for the values set here. */
+  prelude: string[];
   children: Map<string, CopyNode>;
 }
 
@@ -79,8 +81,6 @@ export function compileSampleApplier(base: ModelInputs, uncertain: readonly Unce
 class Compiler {
   private readonly root: CopyNode;
   private readonly nodes: CopyNode[] = [];
-  /** Statements run before the copies are built (a shift in days, a chosen option). */
-  private readonly prelude: string[] = [];
   /** Values the compiled code refers to: base containers, option lists, the day formatter. */
   private readonly constants: unknown[] = [];
   private readonly day = this.constant(new DayText());
@@ -107,7 +107,7 @@ class Compiler {
       if (target.kind === 'date_shift_hours') {
         if (column !== 'energised_on') fail('a date shift applies to energised_on');
         // Whole days: the model reads dates as 00:00 UTC. Half a day rounds later.
-        this.prelude.push(`const d${i} = Math.round(${value} / ${HOURS_PER_DAY});`);
+        node.prelude.push(`const d${i} = Math.round(${value} / ${HOURS_PER_DAY});`);
         node.values.set('energisedOn', `${this.day}.of(${dayNumber(spec.energisedOn)} + d${i})`);
         if (spec.endOfLife !== undefined) node.values.set('endOfLife', `${this.day}.of(${dayNumber(spec.endOfLife)} + d${i})`);
         return;
@@ -118,7 +118,7 @@ class Compiler {
         const check = this.constant((index: number) => {
           throw new RangeError(`applySample: ${input.path}: option index ${index} is not one of 0..${target.options.length - 1}`);
         });
-        this.prelude.push(`const c${i} = ${options}[${value}];`, `if (c${i} === undefined) ${check}(${value});`);
+        node.prelude.push(`const c${i} = ${options}[${value}];`, `if (c${i} === undefined) ${check}(${value});`);
         node.values.set(column === 'chip' ? 'chip' : 'refreshTo', `c${i}`);
         return;
       }
@@ -153,8 +153,9 @@ class Compiler {
     }
     // A ByYear value: the same number every horizon year, as an array literal.
     const years = this.base.horizon.lastYear - this.base.horizon.firstYear + 1;
-    this.prelude.push(`const y${i} = ${value};`);
-    this.at(keys).values.set(field, `[${new Array<string>(years).fill(`y${i}`).join(', ')}]`);
+    const node = this.at(keys);
+    node.prelude.push(`const y${i} = ${value};`);
+    node.values.set(field, `[${new Array<string>(years).fill(`y${i}`).join(', ')}]`);
   }
 
   /** The copy node of the container at `keys` below the root, created (with its parents) on first use. */
@@ -174,7 +175,7 @@ class Compiler {
   }
 
   private node(base: Container): CopyNode {
-    const node: CopyNode = { id: this.nodes.length, base, baseName: this.constant(base), values: new Map(), children: new Map() };
+    const node: CopyNode = { id: this.nodes.length, base, baseName: this.constant(base), values: new Map(), prelude: [], children: new Map() };
     this.nodes.push(node);
     return node;
   }
@@ -185,13 +186,30 @@ class Compiler {
     return `k${this.constants.length - 1}`;
   }
 
-  /** One literal per copied container, deepest first, with base's other values shared. */
+  /**
+   * One small function per copied container, returning its literal (base's
+   * other values shared), called in a loop, children first. Why not one
+   * function for all: V8's optimising compiler takes time superlinear in a
+   * function's size, and the whole ModelInputs in one function took ~0.2 s
+   * to optimise, running unoptimised meanwhile (for most of a run's samples).
+   * Called from one call site in a loop, the small functions are not inlined
+   * back into one, and each is optimised in about a millisecond.
+   */
   compile(inputs: number): SampleApplier {
-    const lines: string[] = [];
-    const build = (node: CopyNode): string => {
-      const children = new Map([...node.children].map(([key, child]) => [key, build(child)]));
+    // Post-order: a container's copies below it are built before it.
+    const order: CopyNode[] = [];
+    const visit = (node: CopyNode) => {
+      for (const child of node.children.values()) visit(child);
+      order.push(node);
+    };
+    visit(this.root);
+    const slot = new Map(order.map((node, i) => [node, i]));
+    const functions = order.map((node) => {
       const base = node.baseName;
-      const entry = (key: string) => node.values.get(key) ?? children.get(key) ?? `${base}[${JSON.stringify(key)}]`;
+      const entry = (key: string) => {
+        const child = node.children.get(key);
+        return node.values.get(key) ?? (child ? `built[${slot.get(child)}]` : `${base}[${JSON.stringify(key)}]`);
+      };
       let literal: string;
       if (Array.isArray(node.base)) {
         literal = `[${node.base.map((_, i) => entry(String(i))).join(', ')}]`;
@@ -199,18 +217,19 @@ class Compiler {
         const keys = [...Object.keys(node.base), ...[...node.values.keys()].filter((k) => !Object.hasOwn(node.base, k))];
         literal = `{${keys.map((key) => `${JSON.stringify(key)}: ${entry(key)}`).join(', ')}}`;
       }
-      lines.push(`const n${node.id} = ${literal};`);
-      return `n${node.id}`;
-    };
-    const root = build(this.root);
+      return [`function n${node.id}(v, built) {`, ...node.prelude.map((line) => `  ${line}`), `  return ${literal};`, `}`];
+    });
     const names = this.constants.map((_, i) => `k${i}`);
     const source = [
       `"use strict";`,
+      ...functions.flat(),
+      `const builders = [${order.map((node) => `n${node.id}`).join(', ')}];`,
+      // Reused: each call writes every slot before reading it.
+      `const built = new Array(${order.length}).fill(null);`,
       `return function applySample(v) {`,
       `  if (v.length !== ${inputs}) throw new RangeError("applySample: " + v.length + " values for ${inputs} uncertain inputs");`,
-      ...this.prelude.map((line) => `  ${line}`),
-      ...lines.map((line) => `  ${line}`),
-      `  return ${root};`,
+      `  for (let i = 0; i < ${order.length}; i++) built[i] = builders[i](v, built);`,
+      `  return built[${order.length - 1}];`,
       `};`,
     ].join('\n');
     // The code holds only ModelInputs property names (JSON-quoted), numbers and the names above.

@@ -82,13 +82,36 @@ export function seedState(seed: number): [number, number, number, number] {
 /**
  * A generator of uniforms in [0, 1) from an integer seed: u = k / 2^53, with
  * k the top 27 bits of one xoshiro128** output above the top 26 of the next.
+ *
+ * The two xoshiro128** steps are written out here rather than calling
+ * createXoshiro128StarStar's generator twice: the same numbers, but one
+ * closure call per uniform instead of three (an uncertainty run draws about
+ * a million). A test checks it against the two-call form.
  */
 export function createRng(seed: number): Rng {
-  const next = createXoshiro128StarStar(...seedState(seed));
-  // An integer in [0, 2^53), scaled exactly; the two calls run in this order.
+  let [a, b, c, d] = seedState(seed).map((word) => word | 0) as [number, number, number, number];
   return () => {
-    const upper = next() >>> 5;
-    const lower = next() >>> 6;
+    // First output (its top 27 bits), then one state step.
+    let star = Math.imul(b, 5);
+    const upper = (Math.imul((star << 7) | (star >>> 25), 9) >>> 0) >>> 5;
+    let t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    // Second output (its top 26 bits), then one state step.
+    star = Math.imul(b, 5);
+    const lower = (Math.imul((star << 7) | (star >>> 25), 9) >>> 0) >>> 6;
+    t = b << 9;
+    c ^= a;
+    d ^= b;
+    b ^= c;
+    a ^= d;
+    c ^= t;
+    d = (d << 11) | (d >>> 21);
+    // An integer in [0, 2^53), scaled exactly.
     return (upper * TWO_POW_26 + lower) / TWO_POW_53;
   };
 }

@@ -3,6 +3,10 @@
  * rank correlation, and the standard error of a percentile by batch means.
  * Probabilities are fractions in [0, 1] (0.9 for the 90th percentile).
  */
+import { sortOrder } from './sortOrder.js';
+
+// The sort is its own module; it is also exported here, where its users find it.
+export { sortOrder };
 
 /**
  * The p-quantile (p in [0, 1]) of ascending-sorted values by linear
@@ -36,100 +40,6 @@ export function mean(values: ArrayLike<number>): number {
     sum = t;
   }
   return (sum + compensation) / n;
-}
-
-/** Word order of the platform, so the 64-bit sort keys below mean the same everywhere. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const LOW_WORD = LITTLE_ENDIAN ? 0 : 1;
-const HIGH_WORD = 1 - LOW_WORD;
-/** Radix digits of 11 bits: six passes cover 64 bits, and 2,048 buckets stay in cache. */
-const DIGIT_BITS = 11;
-const BUCKETS = 1 << DIGIT_BITS;
-const DIGIT_MASK = BUCKETS - 1;
-const PASSES = 6;
-
-/**
- * Indices that sort `values` ascending, equal values keeping index order (so
- * the result is unique and the same on every machine). Values must not be NaN.
- *
- * An uncertainty run sorts and ranks hundreds of columns of 10,000 samples, and
- * a comparator sort is slow, so this is a stable least-significant-digit radix
- * sort on each value's IEEE bits made order-preserving as an unsigned 64-bit
- * integer (sign bit flipped for positives, all bits flipped for negatives). It
- * is exact (all 64 bits), O(n), and skips digits that every value shares.
- */
-export function sortOrder(values: ArrayLike<number>): Uint32Array {
-  const n = values.length;
-  if (n >= 2 ** 32) throw new RangeError(`sortOrder supports fewer than 2^32 values, got ${n}`);
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n < 2) return order;
-  // 1. Order-preserving keys, two 32-bit words per value.
-  const asDouble = new Float64Array(n);
-  const words = new Uint32Array(asDouble.buffer);
-  const high = new Uint32Array(n);
-  const low = new Uint32Array(n);
-  for (let i = 0; i < n; i++) asDouble[i] = values[i]! + 0; // + 0 turns -0 into 0: they are equal, so they tie
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + HIGH_WORD]!;
-    const l = words[2 * i + LOW_WORD]!;
-    if (h >= 0x80000000) {
-      high[i] = ~h >>> 0;
-      low[i] = ~l >>> 0;
-    } else {
-      high[i] = (h | 0x80000000) >>> 0;
-      low[i] = l;
-    }
-  }
-  // 2. The six digits of every key, and their histograms, in one pass.
-  const digits = new Uint16Array(PASSES * n);
-  const counts = new Uint32Array(PASSES * BUCKETS);
-  for (let i = 0; i < n; i++) {
-    const l = low[i]!;
-    const h = high[i]!;
-    const d0 = l & DIGIT_MASK;
-    const d1 = (l >>> 11) & DIGIT_MASK;
-    const d2 = ((l >>> 22) | (h << 10)) & DIGIT_MASK;
-    const d3 = (h >>> 1) & DIGIT_MASK;
-    const d4 = (h >>> 12) & DIGIT_MASK;
-    const d5 = h >>> 23;
-    digits[i] = d0;
-    digits[n + i] = d1;
-    digits[2 * n + i] = d2;
-    digits[3 * n + i] = d3;
-    digits[4 * n + i] = d4;
-    digits[5 * n + i] = d5;
-    counts[d0]!++;
-    counts[BUCKETS + d1]!++;
-    counts[2 * BUCKETS + d2]!++;
-    counts[3 * BUCKETS + d3]!++;
-    counts[4 * BUCKETS + d4]!++;
-    counts[5 * BUCKETS + d5]!++;
-  }
-  // 3. One stable scatter per digit, least significant first; a digit all values share is skipped.
-  let spare = new Uint32Array(n);
-  const offsets = new Uint32Array(BUCKETS);
-  for (let pass = 0; pass < PASSES; pass++) {
-    const base = pass * BUCKETS;
-    let shared = false;
-    let sum = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      const c = counts[base + b]!;
-      if (c === n) shared = true;
-      offsets[b] = sum;
-      sum += c;
-    }
-    if (shared) continue;
-    const passDigits = digits.subarray(pass * n, (pass + 1) * n);
-    for (let r = 0; r < n; r++) {
-      const i = order[r]!;
-      spare[offsets[passDigits[i]!]!++] = i;
-    }
-    const swap = order;
-    order = spare;
-    spare = swap;
-  }
-  return order;
 }
 
 /** values in ascending order, read through sortOrder's result. */

@@ -96,6 +96,27 @@ describe('runUncertainty', () => {
     expect(filtered.percentiles.find((r) => r.metric === 'per_year')!.p95).toBeLessThan(0.5);
   });
 
+  it('gives a metric the same percentiles, bit for bit, whether it is a headline metric (sorted) or not (selected)', () => {
+    // Ties, signed zeros and negative values: what could tell the two paths apart.
+    const value = (a: number, b: number) => (a < 0.3 ? (b < 0.9 ? -0 : 0) : a < 0.5 ? Math.round(b * 4) - 2 : a * b);
+    const twice: Evaluator = {
+      metrics: [
+        { metric: 'x', unit: '1', year: 'all', headline: true },
+        { metric: 'x', unit: '1', year: 2030, headline: false },
+      ],
+      evaluate(inputs, out) {
+        const { a, b } = inputs as unknown as Values;
+        out[0] = out[1] = value(a, b);
+        return true;
+      },
+    };
+    // 2,001 samples: P5, P10, P50, P90 and P95 each fall on one order statistic, so a -0 can show.
+    const same = runUncertainty(INPUTS, [], apply, twice, { samples: 2001, seed: 5 });
+    const [headline, perYear] = same.percentiles.map(({ year: _year, ...row }) => Object.values(row).map((v) => (Object.is(v, -0) ? '-0' : v)));
+    expect(perYear).toEqual(headline);
+    expect(Object.is(same.percentiles[0]!.p10, -0)).toBe(true); // a -0 among 0s: its sign needs the stable order
+  });
+
   it('reports progress', () => {
     const seen: number[] = [];
     runUncertainty(INPUTS, [], apply, evaluator, { samples: 100, seed: 1, onProgress: (done) => seen.push(done) });
