@@ -70,10 +70,28 @@ function digitAt(s: string, i: number): number {
 }
 
 /**
+ * Days from 1970-01-01 of each date string seen (a Monte Carlo run sees a few thousand
+ * distinct dates, each parsed once instead of per sample). Bounded: cleared when full.
+ */
+const epochDays = new Map<string, number>();
+const EPOCH_DAYS_LIMIT = 65_536;
+
+/**
  * Hours from `firstYear`-01-01T00:00Z to `date` (YYYY-MM-DD) 00:00 UTC.
  * Plain arithmetic (no Date, no RegExp: the closed form calls this per phase and sample).
  */
 export function hourOfDate(date: string, firstYear: number): number {
+  let days = epochDays.get(date);
+  if (days === undefined) {
+    days = epochDayOfDate(date);
+    if (epochDays.size >= EPOCH_DAYS_LIMIT) epochDays.clear();
+    epochDays.set(date, days);
+  }
+  return (days - daysFromCivil(firstYear, 1, 1)) * 24;
+}
+
+/** Days from 1970-01-01 to `date` (YYYY-MM-DD); throws for a malformed or non-existent date. */
+function epochDayOfDate(date: string): number {
   const y0 = digitAt(date, 0);
   const y1 = digitAt(date, 1);
   const y2 = digitAt(date, 2);
@@ -89,7 +107,7 @@ export function hourOfDate(date: string, firstYear: number): number {
   const day = d0 * 10 + d1;
   const monthDays = month >= 1 && month <= 12 ? (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!) : 0;
   if (day < 1 || day > monthDays) throw new Error(`date "${date}" does not exist`);
-  return (daysFromCivil(year, month, day) - daysFromCivil(firstYear, 1, 1)) * 24;
+  return daysFromCivil(year, month, day);
 }
 
 function dateAtHour(hour: number, firstYear: number): Date {

@@ -47,7 +47,14 @@ export interface EnergyFigureLayout {
 
 /** The calendar year of a YYYY-MM-DD date. */
 export function yearOfDate(date: string): number {
-  return Number(date.slice(0, 4));
+  // Digit by digit: called per vintage and sample, and a slice would allocate.
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = date.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number(date.slice(0, 4)); // not a YYYY-MM-DD date: as before
+    year = year * 10 + digit;
+  }
+  return year;
 }
 
 /** The horizon year index capex starting in `year` is booked in: 0 for years before the horizon, -1 after it. */
