@@ -38,6 +38,21 @@ export const DEFAULT_TOLERANCES: Tolerances = { default: BUILT_IN_TOLERANCE, ove
 export interface TolerableNames {
   numeric: ReadonlyMap<string, ReadonlySet<string>>;
   text: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Per file, numeric names not known in advance: summary.csv's tranche metrics, named after
+   * each cost.yaml's tranches. A name matching a family is accepted whether or not any
+   * scenario has such a tranche.
+   */
+  families?: ReadonlyMap<string, readonly NameFamily[]>;
+}
+
+/** Numeric names of one form, such as `tranche_<name>_share_of_full_buildout_capex`. */
+export interface NameFamily {
+  /** A name starting with this is meant as one of the family. */
+  prefix: string;
+  /** How to write one, for the message on a name with the prefix that does not match. */
+  help: string;
+  matches(name: string): boolean;
 }
 
 export type TolerancesOutcome = { ok: true; tolerances: Tolerances } | { ok: false; errors: InputIssue[] };
@@ -156,10 +171,13 @@ function readAmount(src: YamlSource, entry: YamlEntry, field: 'relative' | 'abso
 
 /** An override names a number column or summary metric, optionally as `file.csv/name`. */
 function checkName(key: string, names: TolerableNames, at: SourceLocation, path: string, report: Report): boolean {
-  const slash = key.indexOf('/');
+  const files = [...names.numeric.keys()];
+  const familiesOf = (scope: readonly string[]) => scope.flatMap((f) => [...(names.families?.get(f) ?? [])]);
+  // `file.csv/name` or `name`; a tranche metric may itself hold a '/' (tranche names are free text): `tranche_a/b_...`.
+  const qualified = files.some((f) => key.startsWith(`${f}/`)) || (key.includes('/') && !familiesOf(files).some((family) => family.matches(key)));
+  const slash = qualified ? key.indexOf('/') : -1;
   const file = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);
-  const files = [...names.numeric.keys()];
   if (file !== undefined && !names.numeric.has(file)) {
     const suggestion = nearest(file, files);
     report(at, path, `unknown file "${file}"; ${suggestion ? `did you mean "${suggestion}"?` : `expected one of: ${files.join(', ')}.`}`);
@@ -168,8 +186,15 @@ function checkName(key: string, names: TolerableNames, at: SourceLocation, path:
   const scope = file === undefined ? files : [file];
   const numeric = scope.flatMap((f) => [...(names.numeric.get(f) ?? [])]);
   if (numeric.includes(name)) return true;
+  const families = familiesOf(scope);
+  if (families.some((family) => family.matches(name))) return true;
   if (scope.some((f) => names.text.get(f)?.has(name))) {
     report(at, path, `"${name}" is text (or a row key), which is always compared exactly; remove this override.`);
+    return false;
+  }
+  const meant = families.find((family) => name.startsWith(family.prefix));
+  if (meant) {
+    report(at, path, `unknown name "${name}"; ${meant.help}`);
     return false;
   }
   const suggestion = nearest(name, numeric);

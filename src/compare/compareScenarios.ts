@@ -4,7 +4,7 @@
  * Every delta and delta_pct comes from delta.ts, the one definition.
  */
 import { TECHNOLOGIES } from '../model/inputs.js';
-import { CLEAN_NAMEPLATE_METRIC, SUMMARY_METRICS } from '../model/summary.js';
+import { CLEAN_NAMEPLATE_METRIC, isTrancheMetric, SUMMARY_METRICS } from '../model/summary.js';
 import type { AnnualRow, ModelResult } from '../results/types.js';
 // annual.csv's column specs are the one list of its numeric columns and their units.
 import { ANNUAL_TABLE } from '../writers/tables/annual.js';
@@ -13,7 +13,7 @@ import { attributeScenario } from './attribution.js';
 import { delta, deltaPct } from './delta.js';
 import { DATE_UNIT, daysFrom, numericMetrics, summaryValue } from './metrics.js';
 import { MAX_EXACT_FACTORS } from './split.js';
-import type { AnnualComparison, ComparisonReport, ScenarioRun, SummaryComparison } from './types.js';
+import type { AnnualComparison, ComparisonReport, NoValue, ScenarioRun, SummaryComparison, TrancheCell } from './types.js';
 
 /** Compare every run but `baseline` with it, in the order given. Names must be unique; `baseline` must be one of them. */
 export function compareScenarios(runs: readonly ScenarioRun[], baseline: string): ComparisonReport {
@@ -44,6 +44,10 @@ export function compareScenarios(runs: readonly ScenarioRun[], baseline: string)
 }
 
 function compareSummary(base: ScenarioRun, others: readonly ScenarioRun[]): SummaryComparison[] {
+  return [...compareFixedMetrics(base, others), ...compareTrancheMetrics(base, others)];
+}
+
+function compareFixedMetrics(base: ScenarioRun, others: readonly ScenarioRun[]): SummaryComparison[] {
   const firstYear = base.scenario.inputs.horizon.firstYear;
   return SUMMARY_METRICS.map(({ metric, unit }): SummaryComparison => {
     const baseValue = summaryValue(base.result, metric);
@@ -78,6 +82,41 @@ function compareSummary(base: ScenarioRun, others: readonly ScenarioRun[]): Summ
       }),
     };
   });
+}
+
+/**
+ * The tranche rows of every scenario's summary (tranches differ between cost.yamls): the
+ * baseline's, then each other scenario's not seen yet, in the order they appear. A scenario
+ * lacking a tranche, or whose capex never reaches it (''), gets no number and no delta.
+ */
+function compareTrancheMetrics(base: ScenarioRun, others: readonly ScenarioRun[]): SummaryComparison[] {
+  const units = new Map<string, string>();
+  for (const run of [base, ...others]) {
+    for (const row of run.result.summary) if (isTrancheMetric(row.metric) && !units.has(row.metric)) units.set(row.metric, row.unit);
+  }
+  return [...units].map(([metric, unit]): SummaryComparison => {
+    const baseline = trancheValue(base, metric);
+    return {
+      kind: 'tranche',
+      metric,
+      unit,
+      baseline,
+      scenarios: others.map((run): TrancheCell => {
+        const value = trancheValue(run, metric);
+        if (typeof baseline !== 'number' || typeof value !== 'number') return { scenario: run.name, value, delta: null, deltaPct: null };
+        return { scenario: run.name, value, delta: delta(baseline, value), deltaPct: deltaPct(baseline, value) };
+      }),
+    };
+  });
+}
+
+/** A tranche metric's number in a scenario, or why it has none. */
+function trancheValue(run: ScenarioRun, metric: string): number | NoValue {
+  const row = run.result.summary.find((r) => r.metric === metric);
+  if (row === undefined) return 'absent';
+  if (typeof row.value === 'number') return row.value;
+  if (row.value === '') return 'never';
+  throw new Error(`compare: tranche metric ${metric} of "${run.name}" is text ("${row.value}"); expected a number or '' (internal fault)`);
 }
 
 /** A numeric annual metric: a column of annual.csv, or a technology's nameplate from procurement. */
@@ -126,7 +165,8 @@ function compareAnnual(base: ScenarioRun, others: readonly ScenarioRun[]): Annua
  */
 export function checkAttributionSums(report: ComparisonReport): void {
   for (const row of report.summary) {
-    if (row.kind === 'text') continue;
+    // Text and tranche metrics are not attributed (attribution covers numericMetrics, from SUMMARY_METRICS).
+    if (row.kind === 'text' || row.kind === 'tranche') continue;
     for (const cell of row.scenarios) {
       const shares = report.attribution.find((a) => a.scenario === cell.scenario)?.rows.filter((r) => r.metric === row.metric) ?? [];
       const sum = shares.reduce((acc, r) => acc + r.contribution, 0);

@@ -1,8 +1,9 @@
 /**
- * The terminal view of a comparison: a few headline metrics, aligned, in
- * blocks that fit the width (scenario columns wrap to a new block rather than
- * the line wrapping), then one line per scenario on what changed and how its
- * deltas were attributed. The CSVs hold every metric; this is the glance.
+ * The terminal view of a comparison: a few headline metrics and every
+ * investment tranche's rows, aligned, in blocks that fit the width (scenario
+ * columns wrap to a new block rather than the line wrapping), then one line
+ * per scenario on what changed and how its deltas were attributed. The CSVs
+ * hold every metric; this is the glance.
  */
 import type { SummaryMetric } from '../model/summary.js';
 import type { ComparisonReport, ScenarioAttribution, SummaryComparison } from './types.js';
@@ -25,9 +26,11 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const ratio = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
 
 export function headlineTable(report: ComparisonReport, width = 120): string[] {
-  const rows = HEADLINE_METRICS.map((metric) => report.summary.find((row) => row.metric === metric)).filter(
-    (row): row is SummaryComparison => row !== undefined,
-  );
+  const rows = [
+    ...HEADLINE_METRICS.map((metric) => report.summary.find((row) => row.metric === metric)).filter((row): row is SummaryComparison => row !== undefined),
+    // Then every investment tranche's rows, in the report's order.
+    ...report.summary.filter((row) => row.kind === 'tranche'),
+  ];
   const fixed: Column[] = [
     { header: 'metric', cells: rows.map((r) => r.metric), right: false },
     { header: 'unit', cells: rows.map((r) => r.unit), right: false },
@@ -125,17 +128,30 @@ function renderColumns(columns: readonly Column[]): string[] {
   return [line(columns.map((c) => c.header)), line(widths.map((w) => '-'.repeat(w))), ...rows];
 }
 
+/** A number in its unit; a tranche the scenario lacks is `-`, one its capex never reaches `never`. */
 function valueText(row: SummaryComparison, value: number | string): string {
+  if (row.kind === 'tranche' && value === 'absent') return '-';
   if (typeof value === 'string') return value;
+  if (row.unit === 'year') return String(value);
   return row.unit === 'ratio' ? ratio.format(value) : grouped.format(value);
 }
 
-/** Delta % for numbers, signed days for a date, `changed` for text. */
+/** Delta % for numbers, signed days for a date, signed years for a tranche's year, `changed` for text (and a tranche value that is not a number on one side). */
 function changeText(row: SummaryComparison, index: number): string {
   if (row.kind === 'text') return row.scenarios[index]!.value === row.baseline ? '' : 'changed';
+  if (row.kind === 'tranche') {
+    const cell = row.scenarios[index]!;
+    if (cell.delta === null || cell.deltaPct === null) return cell.value === row.baseline ? '' : 'changed';
+    if (row.unit === 'year') return cell.delta === 0 ? '0 y' : `${cell.delta > 0 ? '+' : ''}${cell.delta} y`;
+    return percentChange(cell.delta, cell.deltaPct);
+  }
   const cell = row.scenarios[index]!;
   if (row.kind === 'date') return cell.delta === 0 ? '0 d' : `${cell.delta > 0 ? '+' : ''}${grouped.format(cell.delta)} d`;
-  if (cell.delta === 0) return '0.0%';
-  const sign = cell.deltaPct > 0 ? '+' : cell.deltaPct < 0 ? '-' : cell.delta > 0 ? '+' : '-';
-  return `${sign}${Math.abs(cell.deltaPct).toFixed(1)}%`;
+  return percentChange(cell.delta, cell.deltaPct);
+}
+
+function percentChange(delta: number, deltaPct: number): string {
+  if (delta === 0) return '0.0%';
+  const sign = deltaPct > 0 ? '+' : deltaPct < 0 ? '-' : delta > 0 ? '+' : '-';
+  return `${sign}${Math.abs(deltaPct).toFixed(1)}%`;
 }

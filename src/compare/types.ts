@@ -37,7 +37,26 @@ export interface TextCell {
   value: string;
 }
 
-/** One headline metric (SUMMARY_METRICS order) across the baseline and every other scenario. */
+/**
+ * Why a tranche cell has no number: the scenario's cost.yaml has no tranche of that name
+ * (`absent`), or its cumulative capex never reaches the tranche within the horizon (`never`,
+ * an empty `tranche_<name>_capex_exceeds_year` in its summary.csv).
+ */
+export type NoValue = 'absent' | 'never';
+
+/** A scenario's value of a tranche metric; delta and deltaPct (delta.ts) only when it and the baseline's are both numbers. */
+export interface TrancheCell {
+  scenario: string;
+  value: number | NoValue;
+  delta: number | null;
+  deltaPct: number | null;
+}
+
+/**
+ * One headline metric across the baseline and every other scenario: SUMMARY_METRICS in order,
+ * then the tranche metrics (two per tranche) of the baseline, then of each other scenario, in
+ * first-appearance order.
+ */
 export type SummaryComparison =
   | { kind: 'number'; metric: string; unit: string; baseline: number; scenarios: NumberCell[] }
   | {
@@ -51,7 +70,12 @@ export type SummaryComparison =
       scenarios: DateCell[];
     }
   /** Text metrics (binding_constraint): shown in the terminal table, left out of summary.csv. */
-  | { kind: 'text'; metric: string; unit: string; baseline: string; scenarios: TextCell[] };
+  | { kind: 'text'; metric: string; unit: string; baseline: string; scenarios: TextCell[] }
+  /**
+   * A tranche metric (`tranche_<name>_capex_exceeds_year`, `tranche_<name>_share_of_full_buildout_capex`),
+   * which a scenario may lack or leave empty. In summary.csv and the terminal table, not in attribution.
+   */
+  | { kind: 'tranche'; metric: string; unit: string; baseline: number | NoValue; scenarios: TrancheCell[] };
 
 /** One row of annual.csv (long format). Baseline rows are included with delta 0. */
 export interface AnnualComparison {

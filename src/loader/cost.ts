@@ -349,7 +349,10 @@ function convertItem(
   return { ...item, fields };
 }
 
-/** The tranches, names unique and each with exactly one condition; undefined (reported) otherwise. */
+/** A tranche name: snake_case words (letters, digits, `_`, `-`), as it names summary.csv metrics. */
+const TRANCHE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
+
+/** The tranches, names unique and snake_case, each with exactly one condition; undefined (reported) otherwise. */
 function readTranches(reading: Reading | undefined, issues: Issues): InvestmentTranche[] | undefined {
   if (!reading) return undefined;
   const tranches: InvestmentTranche[] = [];
@@ -358,7 +361,11 @@ function readTranches(reading: Reading | undefined, issues: Issues): InvestmentT
   for (const [i, item] of (reading.value as readonly ItemReading[]).entries()) {
     const field = (key: string) => item.fields.get(key);
     const name = field('name');
-    if (name) {
+    if (name && !TRANCHE_NAME.test(name.value as string)) {
+      // The name becomes part of summary.csv metric names (tranche_<name>_...).
+      issues.add('tranche_name', name.at, name.records[0]!.path, { name: name.value as string });
+      ok = false;
+    } else if (name) {
       const first = firstLine.get(name.value as string);
       if (first !== undefined) {
         issues.add('duplicate_tranche', name.at, name.records[0]!.path, { name: name.value as string, firstLine: first });

@@ -408,6 +408,8 @@ export const MESSAGES = {
     `missing; every entry of "${p.list}:" needs "${p.key}:" with ${
       p.measures ? expectedWords(p.measures) : p.choices ? `one of ${p.choices.join(', ')}` : p.expected ? EXPECTED_NODE_WORDS[p.expected] : 'its fields'
     }; add it to this entry.`,
+  tranche_name: (p: { name: string }) =>
+    `tranche name ${JSON.stringify(p.name)} cannot name summary.csv metrics (tranche_<name>_capex_exceeds_year); use lower-case letters, digits, "_" or "-", starting with a letter or digit, e.g. "${suggestTrancheName(p.name)}".`,
   duplicate_tranche: (p: { name: string; firstLine: number }) =>
     `tranche name "${p.name}" is already used on line ${p.firstLine}; give each tranche a unique name.`,
   tranche_condition: (p: { both: boolean }) =>
@@ -420,3 +422,9 @@ export type MessageCode = keyof typeof MESSAGES;
 
 /** Codes reported as warnings: the inputs still load. */
 export const WARNING_CODES: ReadonlySet<MessageCode> = new Set(['design_pue_below_annual', 'past_service_life', 'unavailable_cap', 'cost_unknown_chip']);
+
+/** A tranche name made valid: lower case, runs of other characters as `_`. */
+function suggestTrancheName(name: string): string {
+  const snake = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '_').replace(/^[_-]+|[_-]+$/g, '');
+  return snake === '' ? 'milestone_1' : snake;
+}

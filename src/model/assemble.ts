@@ -22,7 +22,7 @@ import { homesEquivalent, locationEmissionsTco2e, marketEmissionsTco2e, waterM3 
 import { TECHNOLOGIES, type ModelInputs, type Technology } from './inputs.js';
 import { modelError, modelWarning, type ModelIssue } from './issues.js';
 import { cleanEnergyTargetMwh, nameplateMw, newCleanEnergyMwh, procurementRows, technologyEnergyMwh } from './procurement.js';
-import { CLEAN_NAMEPLATE_METRIC, summaryRows, type SummaryMetric } from './summary.js';
+import { CLEAN_NAMEPLATE_METRIC, summaryRows, trancheSummaryRows, type SummaryMetric } from './summary.js';
 import { COST_FIGURE, COST_FIGURE_COUNT, capexFullBuildoutUsd, costFigures, costRows, type EnergyFigureLayout } from './cost/costFigures.js';
 import { capexUsdPerPeakPflops, capexUsdPerPoiMw, costUsdPerDeliveredEflop, energyShareOfCost } from './cost/metrics.js';
 import { trancheRows } from './cost/tranches.js';
@@ -417,7 +417,9 @@ export function assembleResult(
   const cost = costRun(inputs, run, figures, costScratch);
   const costYears = costRows(firstYear, calendar.years, cost.figures);
   const tranches = trancheRows(inputs.cost.tranches, vintages, calendar, cost.figures, cost.capexFullBuildoutUsd);
-  // 17. Fleet rows (one per phase and vintage) and summary (headline fleet at T_full, first full year, envelope, cost).
+  // 17. Fleet rows (one per phase and vintage) and summary (headline fleet at T_full, first full year, envelope, cost;
+  // then two rows per tranche, in payment order).
   const values = summaryValues(run, buildout, figures, envelope, cost, dateOfHour(buildout.fullHour, firstYear));
-  return { fleet: fleetRows(vintages), annual, procurement, envelope, cost: costYears, tranches, summary: summaryRows(values) };
+  const summary = [...summaryRows(values), ...trancheSummaryRows(tranches)];
+  return { fleet: fleetRows(vintages), annual, procurement, envelope, cost: costYears, tranches, summary };
 }

@@ -40,7 +40,8 @@ import { facilityLoadMw, hourSpan, vintageDrawMw } from './energy.js';
 import { ENVELOPE_TOLERANCE_MW, envelopeExceededIssue } from './envelopeCheck.js';
 import { TECHNOLOGIES, type ModelInputs } from './inputs.js';
 import type { ModelIssue } from './issues.js';
-import { CLEAN_NAMEPLATE_METRIC, SUMMARY_METRICS, type SummaryMetric } from './summary.js';
+import { CLEAN_NAMEPLATE_METRIC, SUMMARY_METRICS, TRANCHE_METRICS, trancheMetricNames, type SummaryMetric } from './summary.js';
+import { shareOfCapex } from './cost/tranches.js';
 import { runModel } from './runModel.js';
 import type { ModelResult } from '../results/types.js';
 
@@ -219,8 +220,12 @@ function cachedCalendar(firstYear: number, lastYear: number): Calendar {
 
 // ---- the core: steps 7-9 in closed form ---------------------------------------------------------
 
-/** Steps 7-9: fills S (energised hours, per-year energy and peak facility load, the design-load scan). */
-function closedFormCore(inputs: ModelInputs, run: PreparedRun): void {
+/**
+ * Steps 7-9: fills S (energised hours, per-year energy and peak facility load, the design-load scan).
+ * `findPeakHour` false leaves S.peakHour unset: the lean metric vector has no peak date, and the
+ * search is a fifth of the work.
+ */
+function closedFormCore(inputs: ModelInputs, run: PreparedRun, findPeakHour = true): void {
   const { calendar, vintages, limitMw } = run;
   const { facility, utilisation } = inputs;
   const designPue = facility.designPue;
@@ -316,7 +321,7 @@ function closedFormCore(inputs: ModelInputs, run: PreparedRun): void {
   // The first hour within 1e-9 MW of the peak (scanDesignLoad's rule).
   const threshold = peakMw - 1e-9;
   let peakHour = H - 1;
-  for (let s = 0; s < segments; s++) {
+  for (let s = 0; findPeakHour && s < segments; s++) {
     if (!(segmentDesign[s]! < threshold)) {
       peakHour = S.firstHourAbove(breaks[s]!, breaks[s + 1]!, segmentYear[s]!, designPue, threshold, false);
       break;
@@ -395,18 +400,24 @@ export interface ClosedFormMetric {
   year: number | 'all';
 }
 
-/** Length of the lean metric vector for a horizon of `years` years. */
-export function closedFormMetricCount(years: number): number {
-  return CLOSED_FORM_SUMMARY_METRICS.length + years * CLOSED_FORM_YEAR_METRICS.length;
+/** Length of the lean metric vector for a horizon of `years` years and `tranches` investment tranches. */
+export function closedFormMetricCount(years: number, tranches = 0): number {
+  return CLOSED_FORM_SUMMARY_METRICS.length + tranches + years * CLOSED_FORM_YEAR_METRICS.length;
 }
 
 /**
- * The layout closedFormMetrics writes: CLOSED_FORM_SUMMARY_METRICS (year 'all'), then for
- * each horizon year in order the CLOSED_FORM_YEAR_METRICS block. Entry of metric k of
- * year index y: CLOSED_FORM_SUMMARY_METRICS.length + y x CLOSED_FORM_YEAR_METRICS.length + k.
+ * The layout closedFormMetrics writes: CLOSED_FORM_SUMMARY_METRICS (year 'all'); then each
+ * tranche's share of the full build-out capex (`tranche_<name>_share_of_full_buildout_capex`,
+ * year 'all', payment order); then for each horizon year in order the CLOSED_FORM_YEAR_METRICS
+ * block. Entry of metric k of year index y: CLOSED_FORM_SUMMARY_METRICS.length + tranches +
+ * y x CLOSED_FORM_YEAR_METRICS.length + k. A tranche's year (`..._capex_exceeds_year`) is not
+ * in the vector: capex may never reach a tranche within the horizon, and "never" has no percentile.
  */
-export function closedFormMetricLayout(horizon: ModelInputs['horizon']): ClosedFormMetric[] {
+export function closedFormMetricLayout(horizon: ModelInputs['horizon'], tranches: readonly { name: string }[] = []): ClosedFormMetric[] {
   const layout: ClosedFormMetric[] = CLOSED_FORM_SUMMARY_METRICS.map((m) => ({ metric: m.metric, unit: m.unit, year: 'all' }));
+  for (const t of tranches) {
+    layout.push({ metric: trancheMetricNames(t.name).shareOfFullBuildoutCapex, unit: TRANCHE_METRICS.shareOfFullBuildoutCapex.unit, year: 'all' });
+  }
   for (let year = horizon.firstYear; year <= horizon.lastYear; year++) {
     for (const m of CLOSED_FORM_YEAR_METRICS) layout.push({ metric: m.metric, unit: m.unit, year });
   }
@@ -424,7 +435,8 @@ const SUMMARY_KEYS: readonly SummaryMetric[] = CLOSED_FORM_SUMMARY_METRICS.map((
  */
 export function closedFormMetrics(inputs: ModelInputs, out: Float64Array): boolean {
   const years = inputs.horizon.lastYear - inputs.horizon.firstYear + 1;
-  const count = closedFormMetricCount(years);
+  const tranches = inputs.cost.tranches;
+  const count = closedFormMetricCount(years, tranches.length);
   if (out.length < count) throw new Error(`closedFormMetrics: out has ${out.length} entries, expected >= ${count}`);
   if (!closedFormIsExact(inputs)) {
     const outcome = runModel(inputs);
@@ -435,7 +447,7 @@ export function closedFormMetrics(inputs: ModelInputs, out: Float64Array): boole
   const prepared = prepareRun(inputs, cachedCalendar);
   if (!prepared.ok) return fail(out, count);
   const { run, warnings } = prepared;
-  closedFormCore(inputs, run);
+  closedFormCore(inputs, run, false);
   if (S.firstViolationHour >= 0) return fail(out, count);
   const buildout = fullBuildout(run.calendar, run.vintages, warnings);
   const figures = annualFigures(inputs, run, S.loads, false, S.figures);
@@ -444,6 +456,12 @@ export function closedFormMetrics(inputs: ModelInputs, out: Float64Array): boole
   const values = summaryValues(run, buildout, figures, envelope, cost, '');
   let k = 0;
   for (let i = 0; i < SUMMARY_KEYS.length; i++) out[k++] = values[SUMMARY_KEYS[i]!] as number;
+  // Tranche shares as trancheRows computes them: amounts accumulate in payment order.
+  let cumulativeUsd = 0;
+  for (const t of tranches) {
+    cumulativeUsd += t.amountUsd;
+    out[k++] = shareOfCapex(cumulativeUsd, cost.capexFullBuildoutUsd);
+  }
   for (let y = 0; y < years; y++) {
     const o = y * YEAR_FIGURE_COUNT;
     for (let i = 0; i < YEAR_METRIC_FIELDS.length; i++) out[k++] = figures[o + YEAR_METRIC_FIELDS[i]!]!;
@@ -459,10 +477,12 @@ function fail(out: Float64Array, count: number): false {
 /** The closedFormMetricLayout vector read off a full result (runModel's or runModelClosedForm's). */
 export function writeMetricsFromResult(result: ResultWithoutHourly | ModelResult, out: Float64Array): void {
   let k = 0;
-  for (const m of CLOSED_FORM_SUMMARY_METRICS) {
-    const value = result.summary.find((r) => r.metric === m.metric)?.value;
-    out[k++] = typeof value === 'number' ? value : Number.NaN;
-  }
+  const numberOf = (metric: string) => {
+    const value = result.summary.find((r) => r.metric === metric)?.value;
+    return typeof value === 'number' ? value : Number.NaN;
+  };
+  for (const m of CLOSED_FORM_SUMMARY_METRICS) out[k++] = numberOf(m.metric);
+  for (const t of result.tranches) out[k++] = numberOf(trancheMetricNames(t.name).shareOfFullBuildoutCapex);
   result.annual.forEach((row, y) => {
     out[k++] = row.itEnergyMwh;
     out[k++] = row.facilityEnergyMwh;

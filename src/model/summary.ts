@@ -1,13 +1,15 @@
 /**
  * summary.csv: headline figures at full build-out and for the first full year, and cost.
- * A fixed list: the same metrics for every assumption file (investment tranches, whose
- * number varies, are in tranches.csv), so scenario comparison and the closed form's
- * metric vector can rely on it.
- * SUMMARY_METRICS is the one list of metric names and units, in output order;
- * other code (CLI, scenario comparison) refers to it rather than typing names again.
+ * SUMMARY_METRICS is a fixed list: the same metrics for every assumption file, so scenario
+ * comparison, attribution and the closed form's metric vector can rely on it. It is the one
+ * list of their names and units, in output order; other code (CLI, scenario comparison)
+ * refers to it rather than typing names again.
+ * After those rows come two per investment tranche of cost.yaml, in payment order
+ * (trancheSummaryRows): their number and names vary with cost.yaml, so they are not in
+ * SUMMARY_METRICS; tranches.csv has the full tranche rows.
  */
 import type { Technology } from './inputs.js';
-import type { SummaryRow } from '../results/types.js';
+import type { SummaryRow, TrancheRow } from '../results/types.js';
 
 export const SUMMARY_METRICS = [
   // Full build-out (the headline fleet)
@@ -68,4 +70,47 @@ export const CLEAN_NAMEPLATE_METRIC = {
 /** Rows in SUMMARY_METRICS order; the record type makes every metric required. */
 export function summaryRows(values: Readonly<Record<SummaryMetric, number | string>>): SummaryRow[] {
   return SUMMARY_METRICS.map(({ metric, unit }) => ({ metric, value: values[metric], unit }));
+}
+
+/** The start of every tranche metric's name; no SUMMARY_METRICS name starts with it. */
+export const TRANCHE_METRIC_PREFIX = 'tranche_';
+
+/** The two summary metrics of each tranche: their name after `tranche_<name>`, and unit. */
+export const TRANCHE_METRICS = {
+  capexExceedsYear: { suffix: '_capex_exceeds_year', unit: 'year' },
+  shareOfFullBuildoutCapex: { suffix: '_share_of_full_buildout_capex', unit: 'ratio' },
+} as const satisfies Record<string, { suffix: string; unit: string }>;
+
+/**
+ * The summary metric names of the tranche named `name` (as in cost.yaml, used as written):
+ * `tranche_<name>_capex_exceeds_year` and `tranche_<name>_share_of_full_buildout_capex`.
+ * Distinct tranche names give distinct metric names, and none is a SUMMARY_METRICS name.
+ */
+export function trancheMetricNames(name: string): { capexExceedsYear: string; shareOfFullBuildoutCapex: string } {
+  return {
+    capexExceedsYear: `${TRANCHE_METRIC_PREFIX}${name}${TRANCHE_METRICS.capexExceedsYear.suffix}`,
+    shareOfFullBuildoutCapex: `${TRANCHE_METRIC_PREFIX}${name}${TRANCHE_METRICS.shareOfFullBuildoutCapex.suffix}`,
+  };
+}
+
+/** Whether `metric` has the form of a tranche metric (`tranche_<name>_capex_exceeds_year` or `..._share_of_full_buildout_capex`, name non-empty). */
+export function isTrancheMetric(metric: string): boolean {
+  return Object.values(TRANCHE_METRICS).some(
+    ({ suffix }) => metric.startsWith(TRANCHE_METRIC_PREFIX) && metric.endsWith(suffix) && metric.length > TRANCHE_METRIC_PREFIX.length + suffix.length,
+  );
+}
+
+/**
+ * Two rows per tranche, in payment order (the order of `tranches`): the first horizon year
+ * whose cumulative capex reaches the cumulative amount paid (unit `year`; '' when none does,
+ * as in tranches.csv), and that amount's share of the full build-out capex (`ratio`).
+ */
+export function trancheSummaryRows(tranches: readonly TrancheRow[]): SummaryRow[] {
+  return tranches.flatMap((tranche) => {
+    const names = trancheMetricNames(tranche.name);
+    return [
+      { metric: names.capexExceedsYear, value: tranche.capexExceedsYear ?? '', unit: TRANCHE_METRICS.capexExceedsYear.unit },
+      { metric: names.shareOfFullBuildoutCapex, value: tranche.shareOfFullBuildoutCapex, unit: TRANCHE_METRICS.shareOfFullBuildoutCapex.unit },
+    ];
+  });
 }

@@ -25,7 +25,7 @@ export interface ScenarioUncertainty {
 export function scenarioUncertainty(scenario: LoadedScenario, settings: UncertaintySettings): ScenarioUncertainty | undefined {
   if (scenario.uncertain.length === 0 || settings.samples === 0) return undefined;
   const apply = compileSampleApplier(scenario.inputs, scenario.uncertain);
-  const evaluator = modelEvaluator(scenario.inputs.horizon);
+  const evaluator = modelEvaluator(scenario.inputs);
   const report = runUncertainty(scenario.uncertain, scenario.correlationGroups, apply, evaluator, {
     samples: settings.samples,
     seed: settings.seed,
@@ -41,11 +41,13 @@ export function scenarioUncertainty(scenario: LoadedScenario, settings: Uncertai
 
 /**
  * The model's lean metric vector (closedFormMetricLayout: headline metrics,
- * then per year energy, procurement and emissions); the closed form where
- * exact, the hourly model where not (counted, to say so in the outputs).
+ * tranche shares, then per year energy, procurement and emissions) for inputs
+ * shaped like `base` (same horizon and tranches; a sample varies values only);
+ * the closed form where exact, the hourly model where not (counted, to say so
+ * in the outputs).
  */
-export function modelEvaluator(horizon: ModelInputs['horizon']): Evaluator & { hourlySamples(): number } {
-  const metrics: MetricSpec[] = closedFormMetricLayout(horizon).map((m) => ({ ...m, headline: m.year === 'all' }));
+export function modelEvaluator(base: Pick<ModelInputs, 'horizon' | 'cost'>): Evaluator & { hourlySamples(): number } {
+  const metrics: MetricSpec[] = closedFormMetricLayout(base.horizon, base.cost.tranches).map((m) => ({ ...m, headline: m.year === 'all' }));
   let hourly = 0;
   return {
     metrics,

@@ -133,7 +133,14 @@ describe('report.html in Chromium', () => {
     );
     const byMetric = new Map<string, Map<string, string>>();
     for (const row of rows) for (const cell of row.cells) byMetric.set(row.metric, (byMetric.get(row.metric) ?? new Map()).set(cell.scenario, cell.text));
-    expect([...byMetric.keys()]).toEqual(SUMMARY_METRICS.map((m) => m.metric));
+    // The fixed metrics, then the shipped cost.yaml's two tranches' rows (every shipped scenario has both).
+    expect([...byMetric.keys()]).toEqual([
+      ...SUMMARY_METRICS.map((m) => m.metric),
+      'tranche_upfront_capex_exceeds_year',
+      'tranche_upfront_share_of_full_buildout_capex',
+      'tranche_milestones_capex_exceeds_year',
+      'tranche_milestones_share_of_full_buildout_capex',
+    ]);
     for (const [metric, cells] of byMetric) {
       expect([...cells.keys()].sort(), metric).toEqual(scenarios);
       for (const [scenario, text] of cells) expect(text, `${metric} ${scenario}`).toMatch(/^(-?[\d,]+(\.\d+)?|\d{4}-\d{2}-\d{2}|[a-z_]+)$/);

@@ -83,6 +83,39 @@ solar,2030,2794.492,0.500000,5703782.631
     ]);
   });
 
+  it("compares a tranche's rows by metric name: a year within its tolerance, an empty year exactly, a new tranche as missing", () => {
+    const committed = `${SUMM}tranche_upfront_capex_exceeds_year,2027,year
+tranche_upfront_share_of_full_buildout_capex,0.238968,ratio
+tranche_milestones_capex_exceeds_year,,year
+tranche_milestones_share_of_full_buildout_capex,1.796559,ratio
+`;
+    const tolerances: Tolerances = { default: DEFAULT_TOLERANCES.default, overrides: new Map([['tranche_upfront_capex_exceeds_year', { relative: 0, absolute: 1 }]]) };
+    // Upfront a year later (within 1 year), milestones now reached, a third tranche added; rows in another order.
+    const recomputed = `${SUMM}tranche_milestones_capex_exceeds_year,2031,year
+tranche_milestones_share_of_full_buildout_capex,1.796559,ratio
+tranche_upfront_capex_exceeds_year,2028,year
+tranche_upfront_share_of_full_buildout_capex,0.238968,ratio
+tranche_extra_capex_exceeds_year,,year
+tranche_extra_share_of_full_buildout_capex,2.000000,ratio
+`;
+    const { breaches, withinTolerance } = compare(SUMMARY, committed, recomputed, tolerances);
+    expect(breaches.map((b) => [b.kind, b.metric, b.committed, b.recomputed])).toEqual([
+      ['text', 'tranche_milestones_capex_exceeds_year', '', '2031'],
+      ['missing-row', 'tranche_extra_capex_exceeds_year', '', ''],
+      ['missing-row', 'tranche_extra_share_of_full_buildout_capex', '', ''],
+    ]);
+    expect(withinTolerance).toBe(8 + 7); // value and unit of each row, but the one breach
+    // Without the override, the year's move is a number breach of 1 year.
+    expect(compare(SUMMARY, committed, recomputed).breaches.find((b) => b.metric === 'tranche_upfront_capex_exceeds_year')).toMatchObject({ kind: 'number', delta: 1 });
+    // A tranche no longer paid: its committed rows are extra.
+    expect(compare(SUMMARY, committed, SUMM).breaches.map((b) => [b.kind, b.metric])).toEqual([
+      ['extra-row', 'tranche_upfront_capex_exceeds_year'],
+      ['extra-row', 'tranche_upfront_share_of_full_buildout_capex'],
+      ['extra-row', 'tranche_milestones_capex_exceeds_year'],
+      ['extra-row', 'tranche_milestones_share_of_full_buildout_capex'],
+    ]);
+  });
+
   it('reports missing and extra rows and columns, all of them', () => {
     const committed = `year,technology,energy_share,energy_mwh,old_column
 2030,solar,0.500000,5703782.631,1

@@ -20,4 +20,13 @@ describe('checked table shapes', () => {
     expect(names.numeric.get('annual.csv')).not.toContain('year'); // a row key is matched, not measured
     expect(names.text.get('annual.csv')).toContain('year');
   });
+
+  it("accept summary.csv's tranche metrics by form, whatever the tranche's name", () => {
+    const [family] = tolerableNames().families!.get('summary.csv')!;
+    expect(family!.matches('tranche_upfront_capex_exceeds_year')).toBe(true);
+    expect(family!.matches('tranche_milestones_share_of_full_buildout_capex')).toBe(true);
+    expect(family!.matches('tranche_upfront_amount_usd')).toBe(false);
+    expect(family!.matches('chips')).toBe(false);
+    expect(tolerableNames().families!.get('annual.csv') ?? []).toEqual([]);
+  });
 });

@@ -31,6 +31,26 @@ describe('summaryMoves', () => {
     expect(energy.deltaPct).toBe(deltaPct(11407565.261, 12000000));
   });
 
+  it("moves a tranche's year in years, and to or from '' (never reached) as a change without delta", () => {
+    const tranche = (year: number | string): SummaryRow[] => [
+      ...BEFORE,
+      { metric: 'tranche_upfront_capex_exceeds_year', value: year, unit: 'year' },
+      { metric: 'tranche_upfront_share_of_full_buildout_capex', value: 0.238968, unit: 'ratio' },
+    ];
+    expect(summaryMoves(tranche(2027), tranche(2027))).toEqual([]);
+    expect(summaryMoves(tranche(2027), tranche(2028))).toEqual([
+      { metric: 'tranche_upfront_capex_exceeds_year', unit: 'year', before: '2027', after: '2028', delta: 1, deltaPct: deltaPct(2027, 2028), decimals: 0 },
+    ]);
+    expect(summaryMoves(tranche(2027), tranche(''))).toEqual([
+      { metric: 'tranche_upfront_capex_exceeds_year', unit: 'year', before: '2027', after: '', delta: null, deltaPct: null, decimals: null },
+    ]);
+    // A tranche added: its rows were absent before.
+    expect(summaryMoves(BEFORE, tranche(2027)).map((m) => [m.metric, m.before, m.after])).toEqual([
+      ['tranche_upfront_capex_exceeds_year', '', '2027'],
+      ['tranche_upfront_share_of_full_buildout_capex', '', '0.238968'],
+    ]);
+  });
+
   it('puts changed text first (it has no delta %) and uses the zero-baseline convention', () => {
     const moves = summaryMoves(BEFORE, withValues({ binding_constraint: 'phases', emissions_market_tco2e: 5, chips: 649873 }));
     expect(moves.map((m) => m.metric)).toEqual(['binding_constraint', 'emissions_market_tco2e', 'chips']);

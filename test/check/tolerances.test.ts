@@ -46,6 +46,40 @@ describe('check-tolerances.yaml', () => {
     expect(toleranceFor(t, 'annual.csv', 'water_m3')).toEqual(t.default);
   });
 
+  it("accepts a tranche metric of summary.csv by name, with or without the file, even a name holding '/'", () => {
+    const parsed = parseTolerances(
+      [
+        'overrides:',
+        '  tranche_upfront_capex_exceeds_year:',
+        '    absolute: 1',
+        '  summary.csv/tranche_milestones_share_of_full_buildout_capex:',
+        '    relative: 1e-3',
+        '  tranche_series a/b_share_of_full_buildout_capex:',
+        '    absolute: 0.01',
+        '',
+      ].join('\n'),
+      FILE,
+      names,
+    );
+    if (!parsed.ok) throw new Error(parsed.errors.map(formatIssue).join('\n'));
+    const t = parsed.tolerances;
+    expect(toleranceFor(t, 'summary.csv', 'tranche_upfront_capex_exceeds_year')).toEqual({ relative: 1e-6, absolute: 1 });
+    expect(toleranceFor(t, 'summary.csv', 'tranche_milestones_share_of_full_buildout_capex')).toEqual({ relative: 1e-3, absolute: 0 });
+    expect(toleranceFor(t, 'summary.csv', 'tranche_series a/b_share_of_full_buildout_capex')).toEqual({ relative: 1e-6, absolute: 0.01 });
+    expect(toleranceFor(t, 'summary.csv', 'tranche_other_capex_exceeds_year')).toEqual(t.default);
+  });
+
+  it('rejects a misspelt tranche metric, saying how to write one', () => {
+    const errors = errorsOf(
+      ['overrides:', '  tranche_upfront_capex_year:', '    absolute: 1', '  annual.csv/tranche_upfront_capex_exceeds_year:', '    absolute: 1', ''].join('\n'),
+    );
+    expect(errors).toEqual([
+      `${FILE}:2:3 overrides.tranche_upfront_capex_year: unknown name "tranche_upfront_capex_year"; a tranche metric is "tranche_<name>_capex_exceeds_year" or "tranche_<name>_share_of_full_buildout_capex", <name> being a tranche's name as written in cost.yaml.`,
+      // Tranche metrics are summary.csv's alone.
+      expect.stringMatching(/^assumptions\/check-tolerances\.yaml:4:3 overrides\.annual\.csv\/tranche_upfront_capex_exceeds_year: unknown name "tranche_upfront_capex_exceeds_year"/),
+    ]);
+  });
+
   it('allows the larger of the absolute and the relative tolerance', () => {
     expect(allowedDelta({ relative: 1e-3, absolute: 0.5 }, 100)).toBe(0.5);
     expect(allowedDelta({ relative: 1e-3, absolute: 0.5 }, -10000)).toBe(10);

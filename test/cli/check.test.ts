@@ -77,6 +77,25 @@ describe('gwplan check', () => {
     expect(lines).toHaveLength(6);
   });
 
+  it("checks the tranche rows of summary.csv by name, within a tolerance given for a tranche metric", async () => {
+    const summary = readFileSync(committed('summary.csv'), 'utf8');
+    expect(summary).toMatch(/\ntranche_upfront_capex_exceeds_year,2027,year\ntranche_upfront_share_of_full_buildout_capex,0\.238968,ratio\n/);
+    // Upfront a year earlier, and milestones "never": two breaches, named by metric.
+    writeFileSync(committed('summary.csv'), summary.replace('tranche_upfront_capex_exceeds_year,2027,', 'tranche_upfront_capex_exceeds_year,2026,').replace('tranche_milestones_capex_exceeds_year,2029,', 'tranche_milestones_capex_exceeds_year,,'));
+    const check = await gwplan(ws.root, 'check');
+    expect(check.code).toBe(1);
+    const lines = breachLines(check.stderr);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^base\s+summary\.csv\s+-\s+tranche_upfront_capex_exceeds_year\s+2026\s+2027\s+\+1\s/);
+    expect(lines[1]).toMatch(/^base\s+summary\.csv\s+-\s+tranche_milestones_capex_exceeds_year\s+""\s+2029\s+-\s+-\s+exact$/);
+    // A tolerance of a year for that tranche's year lets the first pass; the "never" still breaches.
+    ws.write('check-tolerances.yaml', 'overrides:\n  summary.csv/tranche_upfront_capex_exceeds_year:\n    absolute: 1\n');
+    const tolerant = await gwplan(ws.root, 'check');
+    expect(tolerant.code).toBe(1);
+    expect(breachLines(tolerant.stderr)).toHaveLength(1);
+    expect(breachLines(tolerant.stderr)[0]).toMatch(/tranche_milestones_capex_exceeds_year/);
+  });
+
   it('exits 2 on a bad tolerances file, naming file:line:column', async () => {
     ws.write('check-tolerances.yaml', 'default:\n  relative: lots\noverrides:\n  water_m4:\n    absolute: 1\n');
     const check = await gwplan(ws.root, 'check');

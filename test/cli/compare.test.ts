@@ -70,6 +70,48 @@ describe('gwplan compare', () => {
     expect(run.stdout).toMatch(/hot-chip: 1 changed assumption, split by exact Shapley values/);
   });
 
+  it("keeps summary.csv's shape when scenarios pay different tranches: empty cells where one lacks a tranche or never reaches it", async () => {
+    ws.write(
+      'scenarios/fewer.yaml',
+      [
+        'extends: base',
+        'question: "What if only the upfront tranche is paid, and a huge one added?"',
+        '',
+        'cost:',
+        '  investment:',
+        '    tranches:',
+        '      - name: upfront',
+        '        amount: {value: 15e9 USD, currency_year: 2026}',
+        '        on: 2026-02-27',
+        '      - name: huge',
+        '        amount: 1e15 USD',
+        '        on: 2030-01-01',
+        '',
+      ].join('\n'),
+    );
+    const run = await gwplan(ws.root, 'compare', 'fewer');
+    expect(run.code).toBe(0);
+    const text = readFileSync(join(ws.root, 'outputs', 'compare', 'summary.csv'), 'utf8');
+    for (const line of text.trimEnd().split('\n')) expect(line.split(','), line).toHaveLength(6);
+    const tranches = text.split('\n').filter((line) => line.startsWith('tranche_'));
+    expect(tranches.map((line) => line.split(',')[0])).toEqual([
+      'tranche_upfront_capex_exceeds_year',
+      'tranche_upfront_share_of_full_buildout_capex',
+      'tranche_milestones_capex_exceeds_year',
+      'tranche_milestones_share_of_full_buildout_capex',
+      'tranche_huge_capex_exceeds_year',
+      'tranche_huge_share_of_full_buildout_capex',
+    ]);
+    expect(tranches[0]).toBe('tranche_upfront_capex_exceeds_year,year,2027,2027,0,0.0000');
+    expect(tranches[2]).toBe('tranche_milestones_capex_exceeds_year,year,2029,,,');
+    expect(tranches[4]).toBe('tranche_huge_capex_exceeds_year,year,,,,');
+    expect(tranches[5]).toMatch(/^tranche_huge_share_of_full_buildout_capex,ratio,,\d+\.\d{6},,$/);
+    expect(run.stdout).toMatch(/^tranche_milestones_capex_exceeds_year\s+year\s+2029\s+-\s+changed$/m);
+    expect(run.stdout).toMatch(/^tranche_huge_capex_exceeds_year\s+year\s+-\s+never\s+changed$/m);
+    // Tranche metrics are never attributed.
+    expect(csv(ws, 'attribution.csv').data.some((r) => r.metric!.startsWith('tranche_'))).toBe(false);
+  });
+
   it('compares against another baseline, and a scenario with itself gives zeros and no attribution', async () => {
     ws.write('scenarios/restated.yaml', 'extends: base\nquestion: "Base, restated"\n\nfacility:\n  design_pue: 1.25\n');
     const run = await gwplan(ws.root, 'compare', 'restated', '--baseline', 'base');

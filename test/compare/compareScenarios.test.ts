@@ -17,9 +17,13 @@ function edited(base: ModelInputs, change: (inputs: Mutable<ModelInputs>) => voi
 const shares = (report: ComparisonReport, scenario: string, metric: string) =>
   Object.fromEntries(report.attribution.find((a) => a.scenario === scenario)!.rows.filter((r) => r.metric === metric).map((r) => [r.assumption, r.contribution]));
 
-/** Every (scenario, numeric metric): attribution rows sum to the summary delta. */
+/** Every (scenario, numeric metric): attribution rows sum to the summary delta; tranche metrics have no attribution rows. */
 function expectSumsToDelta(report: ComparisonReport): void {
   for (const row of report.summary) {
+    if (row.kind === 'tranche') {
+      expect(report.attribution.flatMap((a) => a.rows).filter((r) => r.metric === row.metric), row.metric).toEqual([]);
+      continue;
+    }
     if (row.kind === 'text') continue;
     for (const cell of row.scenarios) {
       const rows = report.attribution.find((a) => a.scenario === cell.scenario)!.rows.filter((r) => r.metric === row.metric);
@@ -124,8 +128,14 @@ describe('compareScenarios', () => {
   });
   const report = compareScenarios([scenarioRun('base', base), scenarioRun('late', late), scenarioRun('pue', edited(base, (s) => void (s.facility.annualPue = byYear(10, 1.2))))], 'base');
 
-  it('has one summary row per metric, in SUMMARY_METRICS order, deltas from delta.ts', () => {
-    expect(report.summary.map((r) => r.metric)).toEqual(SUMMARY_METRICS.map((m) => m.metric));
+  it('has one summary row per metric, in SUMMARY_METRICS order then the tranche metrics, deltas from delta.ts', () => {
+    expect(report.summary.map((r) => r.metric)).toEqual([
+      ...SUMMARY_METRICS.map((m) => m.metric),
+      'tranche_upfront_capex_exceeds_year',
+      'tranche_upfront_share_of_full_buildout_capex',
+      'tranche_milestones_capex_exceeds_year',
+      'tranche_milestones_share_of_full_buildout_capex',
+    ]);
     for (const row of report.summary) {
       if (row.kind !== 'number') continue;
       row.scenarios.forEach((cell) => {
@@ -141,6 +151,17 @@ describe('compareScenarios', () => {
     const row = report.summary.find((r) => r.metric === 'full_buildout_date')!;
     expect(row).toMatchObject({ kind: 'date', unit: 'date', baseline: '2029-12-30', baselineDays: 1459 });
     expect(row.scenarios[0]).toMatchObject({ value: '2030-12-30', delta: 365, deltaPct: (100 * 365) / 1459 });
+  });
+
+  it('compares tranche metrics: a year in years, a share as a number, no attribution', () => {
+    // Base: capex reaches upfront in 2027 and milestones in 2029; a year's delay moves both a year later.
+    const year = report.summary.find((r) => r.metric === 'tranche_milestones_capex_exceeds_year')!;
+    expect(year).toMatchObject({ kind: 'tranche', unit: 'year', baseline: 2029 });
+    expect(year.scenarios[0]).toEqual({ scenario: 'late', value: 2030, delta: 1, deltaPct: deltaPct(2029, 2030) });
+    const share = report.summary.find((r) => r.metric === 'tranche_upfront_share_of_full_buildout_capex')!;
+    expect(share).toMatchObject({ kind: 'tranche', unit: 'ratio' });
+    expect(share.kind === 'tranche' && share.scenarios.map((c) => c.delta)).toEqual([0, 0]); // neither changes the capex
+    expect(report.attribution.flatMap((a) => a.rows).some((r) => r.metric.startsWith('tranche_'))).toBe(false);
   });
 
   it('keeps text metrics as text', () => {
@@ -173,6 +194,73 @@ describe('compareScenarios', () => {
     expect(row.delta).toBe(row.value);
     expect(row.deltaPct).toBe(100);
     expect(horizons.annual.find((r) => r.scenario === 'long' && r.year === 2027 && r.metric === 'facility_energy_mwh')!.delta).toBe(0);
+  });
+
+  describe('tranches that differ between scenarios', () => {
+    // Base: upfront (15 bn, 2026) and milestones (35 bn at 1 GW). `renamed` pays "first" and "rest" instead;
+    // `huge` adds a tranche far beyond the build's capex, which cumulative capex never reaches.
+    const tranches = base.cost.tranches;
+    const renamed = edited(base, (s) => {
+      s.cost = { ...s.cost, tranches: [{ ...tranches[0]!, name: 'first' }, { ...tranches[1]!, name: 'rest' }] };
+    });
+    const huge = edited(base, (s) => {
+      s.cost = { ...s.cost, tranches: [...tranches, { name: 'huge', amountUsd: 1e15, condition: { kind: 'date', date: '2030-01-01' } }] };
+    });
+    const mixed = compareScenarios([scenarioRun('base', base), scenarioRun('renamed', renamed), scenarioRun('huge', huge)], 'base');
+    const row = (metric: string) => mixed.summary.find((r) => r.metric === metric)!;
+
+    it("lists the baseline's tranche metrics, then those other scenarios add, in first-appearance order", () => {
+      expect(mixed.summary.slice(SUMMARY_METRICS.length).map((r) => r.metric)).toEqual([
+        'tranche_upfront_capex_exceeds_year',
+        'tranche_upfront_share_of_full_buildout_capex',
+        'tranche_milestones_capex_exceeds_year',
+        'tranche_milestones_share_of_full_buildout_capex',
+        'tranche_first_capex_exceeds_year',
+        'tranche_first_share_of_full_buildout_capex',
+        'tranche_rest_capex_exceeds_year',
+        'tranche_rest_share_of_full_buildout_capex',
+        'tranche_huge_capex_exceeds_year',
+        'tranche_huge_share_of_full_buildout_capex',
+      ]);
+      expect(mixed.summary.slice(SUMMARY_METRICS.length).every((r) => r.kind === 'tranche')).toBe(true);
+    });
+
+    it('gives a scenario lacking a tranche no value and no delta, on either side', () => {
+      expect(row('tranche_upfront_capex_exceeds_year')).toMatchObject({
+        baseline: 2027,
+        scenarios: [
+          { scenario: 'renamed', value: 'absent', delta: null, deltaPct: null },
+          { scenario: 'huge', value: 2027, delta: 0, deltaPct: 0 },
+        ],
+      });
+      expect(row('tranche_first_share_of_full_buildout_capex')).toMatchObject({
+        baseline: 'absent',
+        scenarios: [
+          { scenario: 'renamed', delta: null, deltaPct: null },
+          { scenario: 'huge', value: 'absent', delta: null, deltaPct: null },
+        ],
+      });
+    });
+
+    it("gives a year capex never reaches 'never', with no delta, and its share a number", () => {
+      expect(summaryValue(scenarioRun('huge', huge).result, 'tranche_huge_capex_exceeds_year')).toBe('');
+      expect(row('tranche_huge_capex_exceeds_year')).toMatchObject({
+        kind: 'tranche',
+        unit: 'year',
+        baseline: 'absent',
+        scenarios: [
+          { scenario: 'renamed', value: 'absent', delta: null },
+          { scenario: 'huge', value: 'never', delta: null, deltaPct: null },
+        ],
+      });
+      const share = row('tranche_huge_share_of_full_buildout_capex');
+      expect(share.kind === 'tranche' && typeof share.scenarios[1]!.value).toBe('number');
+      expect(share.kind === 'tranche' && share.scenarios[1]!.value).toBeGreaterThan(1);
+    });
+
+    it('attributes only the fixed metrics, and its attribution still adds up', () => {
+      expectSumsToDelta(mixed);
+    });
   });
 
   it('of a scenario against itself gives all-zero deltas and no attribution or assumption rows', () => {

@@ -31,9 +31,15 @@ describe('headlineTable', () => {
     for (const name of names) expect(lines.join('\n')).toContain(name);
   });
 
-  it('shows the headline metrics with values, delta % and days, aligned', () => {
+  it('shows the headline metrics, then the tranche metrics, with values, delta % and days, aligned', () => {
     const block = lines.slice(0, lines.indexOf('') === -1 ? lines.length : lines.indexOf(''));
-    expect(block.slice(2).map((line) => line.split(/\s+/)[0])).toEqual([...HEADLINE_METRICS]);
+    expect(block.slice(2).map((line) => line.split(/\s+/)[0])).toEqual([
+      ...HEADLINE_METRICS,
+      'tranche_upfront_capex_exceeds_year',
+      'tranche_upfront_share_of_full_buildout_capex',
+      'tranche_milestones_capex_exceeds_year',
+      'tranche_milestones_share_of_full_buildout_capex',
+    ]);
     const date = block.find((line) => line.startsWith('full_buildout_date'))!;
     expect(date).toMatch(/2029-12-30\s+2030-12-30\s+\+365 d/);
     expect(block.find((line) => line.startsWith('facility_energy_mwh'))).toMatch(/ -?\d+\.\d%/);
@@ -42,6 +48,22 @@ describe('headlineTable', () => {
     const header = block[0]!;
     const chips = block.find((line) => line.startsWith('chips '))!;
     expect(chips.indexOf('649,872') + '649,872'.length).toBe(header.indexOf('base') + 'base'.length);
+    // A tranche's year as a plain year, its change in years (the later phase's capex comes a year later); its share as a ratio.
+    expect(block.find((line) => line.startsWith('tranche_milestones_capex_exceeds_year'))).toMatch(/ year\s+2029\s+2030\s+\+1 y(\s|$)/);
+    expect(block.find((line) => line.startsWith('tranche_upfront_share_of_full_buildout_capex'))).toMatch(/ ratio\s+0\.239\s+0\.239\s+0\.0%/);
+  });
+
+  it("shows a tranche a scenario lacks as '-' and one capex never reaches as 'never', changed", () => {
+    const tranches = baseCaseInputs().cost.tranches;
+    const other = edited((s) => {
+      s.cost = { ...s.cost, tranches: [tranches[0]!, { name: 'huge', amountUsd: 1e15, condition: { kind: 'date', date: '2030-01-01' } }] };
+    });
+    const table = headlineTable(compareScenarios([scenarioRun('base', baseCaseInputs()), scenarioRun('other', other)], 'base'), 120);
+    const line = (metric: string) => table.find((l) => l.startsWith(`${metric} `))!;
+    expect(line('tranche_upfront_capex_exceeds_year')).toMatch(/ 2027\s+2027\s+0 y$/);
+    expect(line('tranche_milestones_capex_exceeds_year')).toMatch(/ 2029\s+-\s+changed$/);
+    expect(line('tranche_huge_capex_exceeds_year')).toMatch(/ year\s+-\s+never\s+changed$/);
+    expect(line('tranche_huge_share_of_full_buildout_capex')).toMatch(/ ratio\s+-\s+[\d,]+\.\d{3}\s+changed$/);
   });
 });
 

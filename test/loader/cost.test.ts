@@ -291,6 +291,12 @@ describe('cost.yaml: investment tranches', () => {
     ]);
   });
 
+  it('refuses a name that cannot be part of a summary.csv metric name, with a valid one to use', () => {
+    expect(errorsOf(tranches('- {name: "Series B, 2027", amount: 1e9 USD, on: 2027-01-01}'))).toEqual([
+      `${COST}:${line}:16 cost.investment.tranches[0].name: tranche name "Series B, 2027" cannot name summary.csv metrics (tranche_<name>_capex_exceeds_year); use lower-case letters, digits, "_" or "-", starting with a letter or digit, e.g. "series_b_2027".`,
+    ]);
+  });
+
   it('refuses an unknown key, a range on an amount, and a list that is no list', () => {
     expect(errorsOf(tranches('- {name: a, amount: {value: 1e9 USD, low: 5e8 USD}, on: 2027-01-01, when: 2027}'))).toEqual([
       `${COST}:${line}:44 cost.investment.tranches[0].amount: "low:" cannot be given here: the currency year, the deflators and the investment tranches do not vary in uncertainty runs; remove it and write the range into "source:" or "note:" instead.`,

@@ -61,17 +61,18 @@ function expectSameAsRunModel(inputs: ModelInputs): { ok: boolean } {
   }
   // The lean vector: the same numbers as the full result, NaN and false when the run fails.
   const years = inputs.horizon.lastYear - inputs.horizon.firstYear + 1;
-  const lean = new Float64Array(closedFormMetricCount(years) + 1).fill(-1);
+  const count = closedFormMetricCount(years, inputs.cost.tranches.length);
+  const lean = new Float64Array(count + 1).fill(-1);
   const ok = closedFormMetrics(inputs, lean);
   expect(ok).toBe(hourly.ok);
   expect(lean[lean.length - 1]).toBe(-1); // nothing written past the layout
   if (hourly.ok) {
-    const expected = new Float64Array(closedFormMetricCount(years));
+    const expected = new Float64Array(count);
     writeMetricsFromResult(hourly.result, expected);
     const bad = [...expected].flatMap((x, i) => (close(x, lean[i]!) ? [] : [`${i}: expected ${x}, got ${lean[i]}`]));
     expect(bad).toEqual([]);
   } else {
-    expect([...lean.subarray(0, closedFormMetricCount(years))].every(Number.isNaN)).toBe(true);
+    expect([...lean.subarray(0, count)].every(Number.isNaN)).toBe(true);
   }
   return { ok: hourly.ok };
 }
@@ -271,9 +272,10 @@ describe('energisedHoursInYear', () => {
 });
 
 describe('closedFormMetrics layout', () => {
-  it('is the numeric summary metrics, then per year the energy, procurement and emissions block', () => {
-    const layout = closedFormMetricLayout({ firstYear: 2026, lastYear: 2035 });
-    expect(layout).toHaveLength(closedFormMetricCount(10));
+  it('is the numeric summary metrics, then each tranche\'s share, then per year the energy, procurement and emissions block', () => {
+    const tranches = [{ name: 'upfront' }, { name: 'milestones' }];
+    const layout = closedFormMetricLayout({ firstYear: 2026, lastYear: 2035 }, tranches);
+    expect(layout).toHaveLength(closedFormMetricCount(10, 2));
     expect(CLOSED_FORM_SUMMARY_METRICS.map((m) => m.metric)).toEqual(
       SUMMARY_METRICS.filter((m) => m.metric !== 'full_buildout_date' && m.metric !== 'binding_constraint').map((m) => m.metric),
     );
@@ -289,14 +291,19 @@ describe('closedFormMetrics layout', () => {
       'emissions_location_tco2e',
       'emissions_market_tco2e',
     ]);
-    const s = CLOSED_FORM_SUMMARY_METRICS.length;
+    const t = CLOSED_FORM_SUMMARY_METRICS.length;
+    expect(layout[t]).toEqual({ metric: 'tranche_upfront_share_of_full_buildout_capex', unit: 'ratio', year: 'all' });
+    expect(layout[t + 1]).toEqual({ metric: 'tranche_milestones_share_of_full_buildout_capex', unit: 'ratio', year: 'all' });
+    const s = t + tranches.length;
     expect(layout[s]).toEqual({ metric: 'it_energy_mwh', unit: 'MWh', year: 2026 });
     expect(layout[s + CLOSED_FORM_YEAR_METRICS.length * 9 + 9]).toEqual({ metric: 'emissions_market_tco2e', unit: 'tCO2e', year: 2035 });
-    // Every summary value the model reports as a number is in the vector.
-    const outcome = runModel(baseCaseInputs());
+    // Every summary value the model reports as a number is in the vector, but a tranche's year.
+    const inputs = baseCaseInputs();
+    const outcome = runModel(inputs);
     if (!outcome.ok) throw new Error('expected ok');
-    const numeric = outcome.result.summary.filter((r) => typeof r.value === 'number').map((r) => r.metric);
-    expect(CLOSED_FORM_SUMMARY_METRICS.map((m) => m.metric)).toEqual(numeric);
+    const numeric = outcome.result.summary.filter((r) => typeof r.value === 'number' && !r.metric.endsWith('_capex_exceeds_year')).map((r) => r.metric);
+    const full = closedFormMetricLayout(inputs.horizon, inputs.cost.tranches);
+    expect(full.filter((m) => m.year === 'all').map((m) => m.metric)).toEqual(numeric);
   });
 
   it('throws when out is too short', () => {

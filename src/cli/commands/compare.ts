@@ -115,7 +115,7 @@ function nameProblem(runs: readonly EvaluatedScenario[]): string | undefined {
 function terminalReport(report: ComparisonReport, dir: string): string[] {
   const numeric = report.summary.filter((row) => row.kind !== 'text').length;
   return [
-    `${report.scenarios.length === 1 ? report.scenarios[0] : `${report.scenarios.length} scenarios`} vs ${report.baseline} (headline metrics; change = delta %, or days for a date):`,
+    `${report.scenarios.length === 1 ? report.scenarios[0] : `${report.scenarios.length} scenarios`} vs ${report.baseline} (headline metrics and tranches; change = delta %, days for a date, years for a year):`,
     '',
     ...headlineTable(report, TERMINAL_WIDTH),
     '',

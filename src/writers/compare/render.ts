@@ -5,13 +5,23 @@
  */
 import { checkAttributionSums } from '../../compare/compareScenarios.js';
 import type { ComparisonReport } from '../../compare/types.js';
-import { columnInfo, type ColumnInfo } from '../columns.js';
+import type { ColumnInfo } from '../columns.js';
 import { csvFile } from '../csv.js';
 import { columnTableSection, roundingSection } from '../outputsDoc.js';
 import { COMPARE_ROUNDING, MIN_SHARE_DECIMALS } from './decimals.js';
 import type { RangeComparison } from '../../compare/ranges.js';
 import type { HourlyComparison } from '../../compare/hourly.js';
-import { HOURLY_COMPARE_TABLE, RANGES_TABLE, ANNUAL_COMPARE_TABLE, assumptionsTable, ATTRIBUTION_TABLE, summaryTable, type CompareTable, type SummaryCsvRow } from './tables.js';
+import {
+  HOURLY_COMPARE_TABLE,
+  RANGES_TABLE,
+  ANNUAL_COMPARE_TABLE,
+  assumptionsTable,
+  ATTRIBUTION_TABLE,
+  compareColumnInfo,
+  summaryTable,
+  type CompareTable,
+  type SummaryCsvRow,
+} from './tables.js';
 
 /** The output subdirectory; a scenario cannot take this name. */
 export const COMPARE_DIR = 'compare';
@@ -83,7 +93,7 @@ export function renderCompareColumnTables(): string {
 }
 
 function info<Row>(table: CompareTable<Row>) {
-  return { file: table.file, description: table.description, columns: table.columns.map(columnInfo) };
+  return { file: table.file, description: table.description, columns: table.columns.map((column) => compareColumnInfo(column)) };
 }
 
 

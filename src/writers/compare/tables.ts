@@ -5,9 +5,9 @@
  * `<baseline>` and `<scenario>`. Cells go through renderCsv, so rounding,
  * quoting and the formula guard are those of every other output.
  */
-import type { Column, NumberColumn, TextColumn, UnitValueColumn } from '../columns.js';
-import { quantity, text } from '../columns.js';
-import type { AnnualComparison, AssumptionCell, AssumptionDiff, AttributionRow, SummaryComparison } from '../../compare/types.js';
+import type { Column, ColumnInfo, NumberColumn, TextColumn, UnitValueColumn } from '../columns.js';
+import { columnInfo, quantity, text } from '../columns.js';
+import type { AnnualComparison, AssumptionCell, AssumptionDiff, AttributionRow, NoValue, SummaryComparison } from '../../compare/types.js';
 import type { RangeComparison } from '../../compare/ranges.js';
 import type { HourlyComparison } from '../../compare/hourly.js';
 import { compareDecimals, DAYS_UNIT, MIN_SHARE_DECIMALS, PCT_UNIT } from './decimals.js';
@@ -19,7 +19,7 @@ export interface CompareTable<Row> {
   columns: readonly Column<Row>[];
 }
 
-/** Rows of summary.csv: every metric with a number or a date. */
+/** Rows of summary.csv: every metric with a number or a date, and the tranche metrics. */
 export type SummaryCsvRow = Exclude<SummaryComparison, { kind: 'text' }>;
 
 function unitValue<Row>(spec: Omit<UnitValueColumn<Row>, 'kind'>): UnitValueColumn<Row> {
@@ -30,33 +30,74 @@ function percent<Row>(spec: Omit<NumberColumn<Row>, 'kind' | 'decimals' | 'unit'
   return { kind: 'number', ...spec, unit: PCT_UNIT, decimals: compareDecimals(PCT_UNIT, spec.name) };
 }
 
+/**
+ * A `%` column whose cell may be empty (a tranche delta when either side has no number):
+ * written as a unit-value cell, a number rounded to the `%` decimals or '', and documented
+ * as `%` (compareColumnInfo), not as a per-row unit.
+ */
+interface OptionalPercentColumn<Row> extends UnitValueColumn<Row> {
+  fixedUnit: typeof PCT_UNIT;
+}
+
+function optionalPercent<Row>(spec: Omit<UnitValueColumn<Row>, 'kind' | 'decimalsFor' | 'get'> & { get(row: Row): number | null }): OptionalPercentColumn<Row> {
+  const decimals = compareDecimals(PCT_UNIT, spec.name);
+  return { ...spec, kind: 'unit-value', fixedUnit: PCT_UNIT, get: (row) => spec.get(row) ?? '', decimalsFor: () => decimals };
+}
+
+/** What docs/compare.md says about a compare column: columnInfo, with an optional `%` column's fixed unit and decimals. */
+export function compareColumnInfo<Row>(column: Column<Row>): ColumnInfo {
+  const info = columnInfo(column);
+  return isOptionalPercent(column) ? { ...info, unit: column.fixedUnit, decimals: compareDecimals(column.fixedUnit, column.name) } : info;
+}
+
+function isOptionalPercent<Row>(column: Column<Row>): column is OptionalPercentColumn<Row> {
+  return column.kind === 'unit-value' && 'fixedUnit' in column;
+}
+
+/** A tranche value as a cell: its number, or empty when the scenario lacks the tranche or capex never reaches it. */
+function trancheCell(value: number | NoValue): number | string {
+  return typeof value === 'number' ? value : '';
+}
+
 export function summaryTable(baseline: string, scenarios: readonly string[]): CompareTable<SummaryCsvRow> {
   const decimals = (row: SummaryCsvRow) => compareDecimals(row.kind === 'date' ? DAYS_UNIT : row.unit, `compare/summary.csv metric ${row.metric}`);
+  const value = (row: SummaryCsvRow, index: number): number | string => {
+    if (row.kind === 'tranche') return trancheCell(row.scenarios[index]!.value);
+    return row.scenarios[index]!.value;
+  };
   const cell = (row: SummaryCsvRow, index: number) => row.scenarios[index]!;
   return {
     file: 'summary.csv',
     description:
-      "One row per headline metric with a number or a date, in summary.csv's order. Text metrics (`binding_constraint`) are left out: the terminal table shows them.",
+      "One row per headline metric with a number or a date, in summary.csv's order. Text metrics (`binding_constraint`) are left out: the terminal table shows them. " +
+      'Then the tranche metrics (`tranche_<name>_capex_exceeds_year`, `tranche_<name>_share_of_full_buildout_capex`): those of the baseline, then any other scenario adds, in the order they first appear. ' +
+      'A tranche a scenario lacks, or a year its cumulative capex never reaches, leaves that scenario\'s value (and its delta and delta_pct) empty, as does a baseline without a number for its delta columns.',
     columns: [
       text({ name: 'metric', description: 'Metric name, as in each scenario\'s summary.csv.', get: (r) => r.metric }),
       text({ name: 'unit', description: 'Unit of the values and of `_delta`; `date` for full_buildout_date, whose `_delta` is in days.', get: (r) => r.unit }),
       unitValue({
         name: baseline,
-        description: "The baseline's value, rounded by its unit (a date as YYYY-MM-DD).",
-        get: (r) => r.baseline,
+        description: "The baseline's value, rounded by its unit (a date as YYYY-MM-DD); empty for a tranche metric it has no number for.",
+        get: (r) => (r.kind === 'tranche' ? trancheCell(r.baseline) : r.baseline),
         decimalsFor: decimals,
       }),
       ...scenarios.flatMap((scenario, i): Column<SummaryCsvRow>[] => [
-        unitValue({ name: scenario, description: "This scenario's value, rounded by its unit.", get: (r) => cell(r, i).value, decimalsFor: decimals }),
         unitValue({
-          name: `${scenario}_delta`,
-          description: 'Scenario - baseline, in `unit` (signed days for a date), from unrounded values.',
-          get: (r) => cell(r, i).delta,
+          name: scenario,
+          description: "This scenario's value, rounded by its unit; empty for a tranche metric it has no number for.",
+          get: (r) => value(r, i),
           decimalsFor: decimals,
         }),
-        percent({
+        unitValue({
+          name: `${scenario}_delta`,
+          description: 'Scenario - baseline, in `unit` (signed days for a date), from unrounded values; empty unless both values are numbers (tranche metrics).',
+          get: (r) => cell(r, i).delta ?? '',
+          decimalsFor: decimals,
+        }),
+        optionalPercent({
           name: `${scenario}_delta_pct`,
-          description: "100 x delta / |baseline|, in %; for a date, relative to the baseline's days from its horizon start. A zero baseline gives 0, or +/-100 with the sign of the change.",
+          description:
+            "100 x delta / |baseline|, in %; for a date, relative to the baseline's days from its horizon start. A zero baseline gives 0, or +/-100 with the sign of the change. Empty when `_delta` is.",
           get: (r) => cell(r, i).deltaPct,
         }),
       ]),

@@ -5,6 +5,7 @@
  * Every text that comes from an assumption file is escaped.
  */
 import type { AssumptionCell, AssumptionDiff } from '../../compare/types.js';
+import { isTrancheMetric, TRANCHE_METRIC_PREFIX, TRANCHE_METRICS } from '../../model/summary.js';
 import { assumptionValue, escapeHtml, tableValue } from './format.js';
 import type { ReportInput, ReportScenario } from './types.js';
 
@@ -68,6 +69,32 @@ const METRIC_GROUPS: readonly { group: string; metrics: Readonly<Record<string, 
   },
 ];
 
+/** The group of the tranche rows that follow the metrics above (two per tranche, named after it). */
+const TRANCHE_GROUP = 'Investment tranches (amount paid up to and including each)';
+
+/** A tranche metric in words: which tranche, and which of its two figures. */
+function trancheLabel(metric: string): string {
+  const suffix = Object.values(TRANCHE_METRICS).find((m) => metric.endsWith(m.suffix))!.suffix;
+  const name = metric.slice(TRANCHE_METRIC_PREFIX.length, metric.length - suffix.length);
+  return suffix === TRANCHE_METRICS.capexExceedsYear.suffix
+    ? `${name}: year cumulative capex reaches it`
+    : `${name}: share of the capex at full build-out`;
+}
+
+/** The group and label of a summary metric; a metric not listed keeps its CSV name, in group `Other`. */
+function metricWords(metric: string): { group: string; label: string | undefined } {
+  if (isTrancheMetric(metric)) return { group: TRANCHE_GROUP, label: trancheLabel(metric) };
+  const known = METRIC_GROUPS.find((g) => metric in g.metrics);
+  return { group: known?.group ?? 'Other', label: known?.metrics[metric] };
+}
+
+/** The summary rows of every scenario: the baseline's, then those another scenario adds (its tranches), in first-appearance order. */
+function summaryMetrics(scenarios: readonly ReportScenario[], base: ReportScenario | undefined): { metric: string; unit: string }[] {
+  const units = new Map<string, string>();
+  for (const s of base === undefined ? scenarios : [base, ...scenarios]) for (const row of s.result.summary) if (!units.has(row.metric)) units.set(row.metric, row.unit);
+  return [...units].map(([metric, unit]) => ({ metric, unit }));
+}
+
 const cellTag = (tag: 'td' | 'th', text: string, attrs = '') => `<${tag}${attrs}>${text}</${tag}>`;
 
 export function scenarioTable(input: ReportInput): string {
@@ -116,17 +143,18 @@ function headlineBlock(scenarios: readonly ReportScenario[], base: ReportScenari
   const body: string[] = [];
   let group: string | undefined;
   // In summary.csv's order, with a heading row wherever the group changes.
-  for (const { metric, unit } of base?.result.summary ?? []) {
-    const known = METRIC_GROUPS.find((g) => metric in g.metrics);
-    const rowGroup = known?.group ?? 'Other';
+  for (const { metric, unit } of summaryMetrics(scenarios, base)) {
+    const { group: rowGroup, label } = metricWords(metric);
     if (rowGroup !== group) body.push(`<tr class="group"><th colspan="${scenarios.length + 2}" scope="rowgroup">${escapeHtml(rowGroup)}</th></tr>`);
     group = rowGroup;
-    const label = known?.metrics[metric];
-    const name = label ? `${escapeHtml(label)} <code>${escapeHtml(metric)}</code>` : `<code>${escapeHtml(metric)}</code>`;
+    // A long name (a tranche's) may wrap after its underscores, so the table fits an A4 page.
+    const code = `<code>${escapeHtml(metric).replaceAll('_', '_<wbr>')}</code>`;
+    const name = label ? `${escapeHtml(label)} ${code}` : code;
     const baseValue = base?.result.summary.find((r) => r.metric === metric)?.value;
     const cells = scenarios.map((s) => {
       const row = s.result.summary.find((r) => r.metric === metric);
-      const text = row === undefined ? '&ndash;' : escapeHtml(tableValue(row.value, row.unit));
+      // No row: the scenario lacks the tranche; an empty year: its capex never reaches it within the horizon.
+      const text = row === undefined ? '&ndash;' : row.value === '' && isTrancheMetric(metric) ? 'never' : escapeHtml(tableValue(row.value, row.unit));
       const differs = s !== base && row !== undefined && baseValue !== undefined && differsFrom(row.value, baseValue);
       return `<td class="num${differs ? ' differs' : ''}" data-scenario="${escapeHtml(s.name)}">${text}</td>`;
     });

@@ -101,13 +101,20 @@ describe('cost in the closed form (the Monte Carlo path)', () => {
     });
     expect(closed.result.tranches).toEqual(hourly.tranches);
     // The lean vector carries the cost metrics, so uncertainty runs give them ranges.
-    const layout = closedFormMetricLayout(inputs.horizon);
-    const out = new Float64Array(closedFormMetricCount(10));
+    const layout = closedFormMetricLayout(inputs.horizon, inputs.cost.tranches);
+    const out = new Float64Array(closedFormMetricCount(10, inputs.cost.tranches.length));
     expect(closedFormMetrics(inputs, out)).toBe(true);
     for (const metric of ['capex_full_buildout_usd', 'capex_usd_per_poi_mw', 'capex_usd_per_peak_fp8_pflops', 'annualised_cost_usd', 'cost_usd_per_delivered_eflop', 'energy_share_of_annualised_cost']) {
       const k = layout.findIndex((m) => m.metric === metric && m.year === 'all');
       expect(k, metric).toBeGreaterThanOrEqual(0);
       expect(rel(out[k]!, Number(summaryValue(hourly, metric))), metric).toBe(true);
+    }
+    // ... and each tranche's share of the full build-out capex, as tranches.csv has it.
+    expect(hourly.tranches.length).toBeGreaterThan(0);
+    for (const tranche of hourly.tranches) {
+      const k = layout.findIndex((m) => m.metric === `tranche_${tranche.name}_share_of_full_buildout_capex`);
+      expect(k, tranche.name).toBeGreaterThanOrEqual(0);
+      expect(rel(out[k]!, tranche.shareOfFullBuildoutCapex), tranche.name).toBe(true);
     }
   });
 });

@@ -68,7 +68,15 @@ describe('renderComparison', () => {
   it('summary.csv: metric, unit, the baseline, then value, delta and delta % per scenario', () => {
     const { data, meta } = parse('summary.csv');
     expect(meta.fields).toEqual(['metric', 'unit', 'base', 'late', 'late_delta', 'late_delta_pct', 'cool', 'cool_delta', 'cool_delta_pct']);
-    expect(data.map((r) => r.metric)).toEqual(SUMMARY_METRICS.map((m) => m.metric).filter((m) => m !== 'binding_constraint'));
+    expect(data.map((r) => r.metric)).toEqual([
+      ...SUMMARY_METRICS.map((m) => m.metric).filter((m) => m !== 'binding_constraint'),
+      'tranche_upfront_capex_exceeds_year',
+      'tranche_upfront_share_of_full_buildout_capex',
+      'tranche_milestones_capex_exceeds_year',
+      'tranche_milestones_share_of_full_buildout_capex',
+    ]);
+    // The later phase's capex reaches the milestones a year later: a delta of 1 year.
+    expect(files.get('summary.csv')).toContain('\ntranche_milestones_capex_exceeds_year,year,2029,2030,1,0.0493,2029,0,0.0000\n');
     expect(files.get('summary.csv')).toContain('\nfull_buildout_date,date,2029-12-30,2030-12-30,365,25.0171,2029-12-30,0,0.0000\n');
     const chips = data.find((r) => r.metric === 'chips')!;
     expect(Number(chips.cool_delta)).toBe(Number(chips.cool) - Number(chips.base));
@@ -133,6 +141,30 @@ describe('renderComparison', () => {
         }
       }
     }
+  });
+
+  it('summary.csv: empty cells for a tranche a scenario lacks or never reaches, every row keeping its shape', () => {
+    const tranches = baseCaseInputs().cost.tranches;
+    // `fewer` pays only the upfront tranche; `huge` adds one cumulative capex never reaches.
+    const fewer = edited((s) => void (s.cost = { ...s.cost, tranches: [tranches[0]!] }));
+    const huge = edited((s) => void (s.cost = { ...s.cost, tranches: [...tranches, { name: 'huge', amountUsd: 1e15, condition: { kind: 'date', date: '2030-01-01' } }] }));
+    const mixed = renderComparison(compareScenarios([scenarioRun('base', baseCaseInputs()), scenarioRun('fewer', fewer), scenarioRun('huge', huge)], 'base'));
+    const text = mixed.get('summary.csv')!;
+    const { data, meta } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+    const header = 'metric,unit,base,fewer,fewer_delta,fewer_delta_pct,huge,huge_delta,huge_delta_pct';
+    expect(meta.fields!.join(',')).toBe(header);
+    for (const line of text.trimEnd().split('\n')) expect(line.split(',').length, line).toBe(9);
+    const lines = text.split('\n');
+    // Both sides numbers: a delta. The baseline's tranche `fewer` lacks: empty value, delta and delta %.
+    expect(lines).toContain('tranche_upfront_capex_exceeds_year,year,2027,2027,0,0.0000,2027,0,0.0000');
+    expect(lines).toContain('tranche_milestones_capex_exceeds_year,year,2029,,,,2029,0,0.0000');
+    expect(lines.find((l) => l.startsWith('tranche_milestones_share_of_full_buildout_capex,'))).toMatch(/^tranche_milestones_share_of_full_buildout_capex,ratio,0\.796559,,,,0\.796559,0\.000000,0\.0000$/);
+    // A tranche only `huge` has, never reached: every cell but metric and unit empty; its share a number, without a delta.
+    expect(lines).toContain('tranche_huge_capex_exceeds_year,year,,,,,,,');
+    expect(data.find((r) => r.metric === 'tranche_huge_share_of_full_buildout_capex')).toMatchObject({ base: '', fewer: '', huge_delta: '', huge_delta_pct: '' });
+    expect(data.find((r) => r.metric === 'tranche_huge_share_of_full_buildout_capex')!.huge).toMatch(/^\d+\.\d{6}$/);
+    // Only tranche rows may have empty cells.
+    for (const row of data) if (!row.metric!.startsWith('tranche_')) for (const field of meta.fields!) expect(row[field], `${row.metric} ${field}`).not.toBe('');
   });
 
   it('refuses to write an attribution that does not add up', () => {

@@ -12,7 +12,7 @@ import type { ModelResult } from '../../../src/results/types.js';
 import { costReportData } from '../../../src/writers/report/charts/cost.js';
 import { assumptionValue, escapeHtml, groupedNumber, tableValue } from '../../../src/writers/report/format.js';
 import { renderReport } from '../../../src/writers/report/html.js';
-import { columnBlocks } from '../../../src/writers/report/tables.js';
+import { columnBlocks, headlineTable } from '../../../src/writers/report/tables.js';
 import { textWidth } from '../../../src/writers/report/textWidth.js';
 import type { ReportInput } from '../../../src/writers/report/types.js';
 import { scopeIds } from '../../../src/writers/report/vegaRender.js';
@@ -75,6 +75,33 @@ describe('renderReport', () => {
     expect(html).toContain('scenarios/liquid-cooled.yaml:');
     expect(html).toContain('<h3>Why the values differ</h3>');
     expect(html).toContain('<a href="liquid-cooled/manifest.json">');
+  });
+
+  it("tables each tranche's rows under their own heading: '–' where a scenario lacks it, 'never' where capex never reaches it", () => {
+    expect(html).toContain('<tr data-metric="tranche_upfront_capex_exceeds_year"><th scope="row">upfront: year cumulative capex reaches it');
+    // liquid-cooled pays only the upfront tranche; trn3-1400w adds one it never reaches.
+    const changed = withResult('liquid-cooled', (r) => ({ ...r, summary: r.summary.filter((row) => !row.metric.startsWith('tranche_milestones_')) }));
+    const scenarios = withResult('trn3-1400w', (r) => ({
+      ...r,
+      summary: [...r.summary, { metric: 'tranche_huge_capex_exceeds_year', value: '', unit: 'year' }, { metric: 'tranche_huge_share_of_full_buildout_capex', value: 3.5, unit: 'ratio' }],
+    })).scenarios.map((s) => (s.name === 'liquid-cooled' ? changed.scenarios.find((c) => c.name === s.name)! : s));
+    const table = headlineTable(scenarios, 'base');
+    const row = (metric: string) => table.split('\n').find((line) => line.startsWith(`<tr data-metric="${metric}">`))!;
+    const cells = (metric: string) => [...row(metric).matchAll(/<td class="num[^"]*" data-scenario="([^"]+)">([^<]*)<\/td>/g)].map((m) => [m[1], m[2]]);
+    expect(cells('tranche_milestones_capex_exceeds_year')).toEqual([['base', '2029'], ['liquid-cooled', '&ndash;'], ['trn3-1400w', '2029']]);
+    // A tranche only a later scenario has still gets its rows, after the baseline's.
+    expect(cells('tranche_huge_capex_exceeds_year')).toEqual([['base', '&ndash;'], ['liquid-cooled', '&ndash;'], ['trn3-1400w', 'never']]);
+    expect(cells('tranche_huge_share_of_full_buildout_capex')).toEqual([['base', '&ndash;'], ['liquid-cooled', '&ndash;'], ['trn3-1400w', '3.500']]);
+    const order = [...table.matchAll(/<tr data-metric="(tranche_[^"]+)">/g)].map((m) => m[1]);
+    expect(order).toEqual([
+      'tranche_upfront_capex_exceeds_year',
+      'tranche_upfront_share_of_full_buildout_capex',
+      'tranche_milestones_capex_exceeds_year',
+      'tranche_milestones_share_of_full_buildout_capex',
+      'tranche_huge_capex_exceeds_year',
+      'tranche_huge_share_of_full_buildout_capex',
+    ]);
+    expect(table.match(/Investment tranches/g)).toHaveLength(1);
   });
 
   it('escapes every text that comes from an assumption file', async () => {

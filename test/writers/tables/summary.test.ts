@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCsv } from '../../../src/writers/csv.js';
 import { SUMMARY_TABLE } from '../../../src/writers/tables/summary.js';
-import { SUMMARY_METRICS } from '../../../src/model/summary.js';
+import { SUMMARY_METRICS, TRANCHE_METRICS, trancheSummaryRows } from '../../../src/model/summary.js';
 import type { SummaryRow } from '../../../src/results/types.js';
 import { decimalsForUnit } from '../../../src/writers/decimals.js';
 
@@ -34,6 +34,23 @@ describe('summary.csv', () => {
     );
   });
 
+  it("writes a tranche's rows: its year, or empty when capex never reaches it, and its share", () => {
+    const rows = trancheSummaryRows([
+      { name: 'upfront', amountUsd: 1, cumulativeUsd: 1, condition: 'date=2026-02-27', conditionMetYear: 2026, capexExceedsYear: 2027, shareOfFullBuildoutCapex: 0.2389684 },
+      { name: 'rest', amountUsd: 9, cumulativeUsd: 10, condition: 'date=2027-01-01', conditionMetYear: 2027, capexExceedsYear: null, shareOfFullBuildoutCapex: 2.5 },
+    ]);
+    expect(renderCsv(SUMMARY_TABLE, rows)).toBe(
+      [
+        'metric,value,unit',
+        'tranche_upfront_capex_exceeds_year,2027,year',
+        'tranche_upfront_share_of_full_buildout_capex,0.238968,ratio',
+        'tranche_rest_capex_exceeds_year,,year',
+        'tranche_rest_share_of_full_buildout_capex,2.500000,ratio',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('refuses a number whose unit has no rounding rule, naming the metric', () => {
     const rows: SummaryRow[] = [{ metric: 'envelope', value: 2, unit: 'GW' }];
     expect(() => renderCsv(SUMMARY_TABLE, rows)).toThrow(/^summary\.csv metric envelope: no rounding rule for unit 'GW'/);
@@ -42,7 +59,7 @@ describe('summary.csv', () => {
   // Contract with src/model/summary.ts: a unit without a rule would stop every run.
   it('has a rounding rule for every unit the model gives a number in', () => {
     const textUnits = new Set(['', 'date']);
-    for (const { metric, unit } of SUMMARY_METRICS) {
+    for (const { metric, unit } of [...SUMMARY_METRICS, ...Object.values(TRANCHE_METRICS).map(({ suffix, unit }) => ({ metric: suffix, unit }))]) {
       if (!textUnits.has(unit)) expect(() => decimalsForUnit(unit, metric), metric).not.toThrow();
     }
   });
