@@ -173,9 +173,8 @@ function readAmount(src: YamlSource, entry: YamlEntry, field: 'relative' | 'abso
 function checkName(key: string, names: TolerableNames, at: SourceLocation, path: string, report: Report): boolean {
   const files = [...names.numeric.keys()];
   const familiesOf = (scope: readonly string[]) => scope.flatMap((f) => [...(names.families?.get(f) ?? [])]);
-  // `file.csv/name` or `name`; a tranche metric may itself hold a '/' (tranche names are free text): `tranche_a/b_...`.
-  const qualified = files.some((f) => key.startsWith(`${f}/`)) || (key.includes('/') && !familiesOf(files).some((family) => family.matches(key)));
-  const slash = qualified ? key.indexOf('/') : -1;
+  // `file.csv/name` or `name` (tranche names are snake_case, so no metric name holds a '/').
+  const slash = key.indexOf('/');
   const file = slash < 0 ? undefined : key.slice(0, slash);
   const name = slash < 0 ? key : key.slice(slash + 1);
   if (file !== undefined && !names.numeric.has(file)) {
