@@ -47,7 +47,7 @@ export const TRANCHE_NAME_FAMILY: NameFamily = {
   prefix: TRANCHE_METRIC_PREFIX,
   help: `a tranche metric is ${Object.values(TRANCHE_METRICS)
     .map(({ suffix }) => `"${TRANCHE_METRIC_PREFIX}<name>${suffix}"`)
-    .join(' or ')}, <name> being a tranche's name as written in cost.yaml.`,
+    .join(' or ')}, <name> being a tranche's name in cost.yaml.`,
   matches: isTrancheMetric,
 };
 

@@ -71,7 +71,7 @@ describe('check-tolerances.yaml', () => {
       ['overrides:', '  tranche_upfront_capex_year:', '    absolute: 1', '  annual.csv/tranche_upfront_capex_exceeds_year:', '    absolute: 1', ''].join('\n'),
     );
     expect(errors).toEqual([
-      `${FILE}:2:3 overrides.tranche_upfront_capex_year: unknown name "tranche_upfront_capex_year"; a tranche metric is "tranche_<name>_capex_exceeds_year" or "tranche_<name>_share_of_full_buildout_capex", <name> being a tranche's name as written in cost.yaml.`,
+      `${FILE}:2:3 overrides.tranche_upfront_capex_year: unknown name "tranche_upfront_capex_year"; a tranche metric is "tranche_<name>_capex_exceeds_year" or "tranche_<name>_share_of_full_buildout_capex", <name> being a tranche's name in cost.yaml.`,
       // Tranche metrics are summary.csv's alone.
       expect.stringMatching(/^assumptions\/check-tolerances\.yaml:4:3 overrides\.annual\.csv\/tranche_upfront_capex_exceeds_year: unknown name "tranche_upfront_capex_exceeds_year"/),
     ]);

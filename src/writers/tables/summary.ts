@@ -6,10 +6,10 @@ import { decimalsForUnit } from '../decimals.js';
 export const SUMMARY_TABLE: TableSpec<SummaryRow> = {
   file: 'summary.csv',
   description:
-    'One row per headline figure, in the order the model gives them: the fleet at full build-out, energy, procurement and emissions in the first full year, the envelope check, and cost (capex at full build-out; the first full year\'s annualised cost, per delivered EFLOP and its energy share) in USD of cost.yaml\'s currency_year; these metrics are the same for every assumption file. Then two rows per investment tranche of cost.yaml, in payment order (as in tranches.csv): `tranche_<name>_capex_exceeds_year` (unit `year`: the first horizon year whose cumulative capex reaches the amount paid up to and including this tranche; empty when none does) and `tranche_<name>_share_of_full_buildout_capex` (unit `ratio`: that amount / capex at full build-out), `<name>` as written in cost.yaml.',
+    'One row per headline figure, in the order the model gives them: the fleet at full build-out, energy, procurement and emissions in the first full year, the envelope check, and cost (capex at full build-out; the first full year\'s annualised cost, per delivered EFLOP and its energy share) in USD of cost.yaml\'s currency_year; these metrics are the same for every assumption file. Then two rows per investment tranche of cost.yaml, in payment order (as in tranches.csv): `tranche_<name>_capex_exceeds_year` (unit `year`: the first horizon year whose cumulative capex reaches the amount paid up to and including this tranche; empty when none does) and `tranche_<name>_share_of_full_buildout_capex` (unit `ratio`: that amount / capex at full build-out), `<name>` being the tranche\'s name in cost.yaml (snake_case).',
   rowsOf: (result) => result.summary,
   columns: [
-    text({ name: 'metric', description: "Name of the figure: snake_case, except that a tranche's rows contain its name as written in cost.yaml.", get: (r) => r.metric }),
+    text({ name: 'metric', description: "Name of the figure, snake_case (a tranche's rows contain its name from cost.yaml, which is snake_case too).", get: (r) => r.metric }),
     {
       kind: 'unit-value',
       name: 'value',
