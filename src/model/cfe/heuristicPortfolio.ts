@@ -33,6 +33,7 @@ import { TECHNOLOGIES, type Technology } from '../inputs.js';
 import { batteryEnergyCostUsdPerMwhYear, batteryPowerCostUsdPerMwYear, capacityCostUsdPerMwYear } from './annualisedCost.js';
 import { annualisedCostUsd, capacityFactorSums, dispatchGeneration, simulateDispatch } from './dispatch.js';
 import type { CfeProblem, DispatchSummary, Portfolio } from './types.js';
+import { goldenSection } from './goldenSection.js';
 
 export interface HeuristicMix {
   /** Share of total nameplate per technology, summing to 1. */
@@ -398,30 +399,13 @@ function cheaperAbove(ctx: Context, mix: HeuristicMix, start: Evaluated, kCap: n
     if (!(cur.costUsd < prev.costUsd)) break;
   }
   if (cur.costUsd < prev.costUsd) return cur; // still falling at the cap
-  // Minimum in [lo, cur.k]; golden section around prev.
-  let a = lo;
-  let b = cur.overbuild;
+  // Minimum in [lo, cur.k]; golden section around prev, to 1% of the overbuild.
   let best = prev;
-  const g = (Math.sqrt(5) - 1) / 2;
-  let c = b - g * (b - a);
-  let d = a + g * (b - a);
-  let fc = at(c);
-  let fd = at(d);
-  for (let i = 0; i < 8 && b - a > 0.01 * b; i++) {
-    if (fc.costUsd < fd.costUsd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - g * (b - a);
-      fc = at(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + g * (b - a);
-      fd = at(d);
-    }
-  }
+  const [fc, fd] = goldenSection(at, lo, cur.overbuild, {
+    leftWins: (c, d) => c.costUsd < d.costUsd,
+    steps: 8,
+    narrowEnough: (a, b) => !(b - a > 0.01 * b),
+  });
   for (const e of [fc, fd]) if (e.feasible && e.costUsd < best.costUsd) best = e;
   return best;
 }

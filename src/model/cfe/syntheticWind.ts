@@ -16,6 +16,7 @@
 import { hoursInYear, isLeapYear } from '../calendar.js';
 import { createRng } from '../../uncertainty/rng.js';
 import { countBelow, fillAr1, logNormalExceedance, solveForTarget, sortedSums, type ProfileCalibration, type SortedSums } from './syntheticSolar.js';
+import { goldenSection } from './goldenSection.js';
 
 export type WindTechnology = 'onshore_wind' | 'offshore_wind';
 
@@ -236,29 +237,7 @@ export function syntheticWind(
   return { reachable: false, highestReachableCapacityFactor: Math.max(best, goldenMaximum(cfAt, bestScale - SCAN_STEP_M_PER_S, bestScale + SCAN_STEP_M_PER_S)) };
 }
 
-/** Largest value of f found by golden-section search on [lo, hi] (f unimodal there). */
+/** Largest value of f found by golden-section search on [lo, hi] (f unimodal there; lo clamped at 0). */
 function goldenMaximum(f: (x: number) => number, lo: number, hi: number): number {
-  const invPhi = (Math.sqrt(5) - 1) / 2;
-  let a = Math.max(lo, 0);
-  let b = hi;
-  let c = b - invPhi * (b - a);
-  let d = a + invPhi * (b - a);
-  let fc = f(c);
-  let fd = f(d);
-  for (let i = 0; i < 60; i++) {
-    if (fc >= fd) {
-      b = d;
-      d = c;
-      fd = fc;
-      c = b - invPhi * (b - a);
-      fc = f(c);
-    } else {
-      a = c;
-      c = d;
-      fc = fd;
-      d = a + invPhi * (b - a);
-      fd = f(d);
-    }
-  }
-  return Math.max(fc, fd);
+  return Math.max(...goldenSection(f, Math.max(lo, 0), hi, { leftWins: (c, d) => c >= d, steps: 60 }));
 }
