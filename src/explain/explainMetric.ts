@@ -13,12 +13,12 @@
  */
 import type { LoadedScenario } from '../loader/types.js';
 import { fullBuildoutHour, firstFullYearIndex, headlineVintages } from '../model/buildout.js';
-import { at, hourOfDate, hoursOfYearIndex, isoOfHour, makeCalendar, type Calendar } from '../model/calendar.js';
+import { at, hoursOfYearIndex, isoOfHour, makeCalendar, type Calendar } from '../model/calendar.js';
 import { peakPflops } from '../model/compute.js';
 import { energisedHoursInYear } from '../model/energisedHours.js';
 import { accumulateHourlyLoads, cappedItDrawMw, facilityLoadMw, facilityLoads, hourSpan, powerRatioFor, vintageDrawMw } from '../model/energy.js';
 import { auxiliaryShareMw, criticalItMw, designLoadMw, envelopeLimitMw, phasePoiMw, poiEquivalentMw } from '../model/envelope.js';
-import { TECHNOLOGIES, type ChipSpec, type ModelInputs, type Technology } from '../model/inputs.js';
+import { TECHNOLOGIES, type ModelInputs, type Technology } from '../model/inputs.js';
 import { cleanEnergyTargetMwh, nameplateMw, newCleanEnergyMwh, technologyEnergyMwh } from '../model/procurement.js';
 import {
   allInWPerChip,
@@ -27,11 +27,10 @@ import {
   packagingLeftoverMw,
   packagingUnitsThatFit,
   serversFor,
-  sizeFleet,
   ultraserversFor,
 } from '../model/sizing.js';
 import { CLEAN_NAMEPLATE_METRIC, SUMMARY_METRICS, type SummaryMetric } from '../model/summary.js';
-import type { Vintage } from '../model/vintages.js';
+import { buildVintages, type PhasePlan, type Vintage } from '../model/vintages.js';
 import type { ModelResult } from '../results/types.js';
 import { decimalsForUnit } from '../writers/decimals.js';
 import { formatFixed } from '../writers/number.js';
@@ -111,7 +110,6 @@ class Explainer {
   readonly lines: string[] = [];
   readonly used: AssumptionsUsed;
   readonly calendar: Calendar;
-  private readonly chips: ReadonlyMap<string, ChipSpec>;
 
   constructor(
     readonly inputs: ModelInputs,
@@ -119,7 +117,6 @@ class Explainer {
   ) {
     this.used = new AssumptionsUsed(scenario.records);
     this.calendar = makeCalendar(inputs.horizon.firstYear, inputs.horizon.lastYear);
-    this.chips = new Map(inputs.chips.map((chip) => [chip.name, chip]));
   }
 
   heading(text: string): void {
@@ -166,38 +163,17 @@ class Explainer {
     return { limitMw: limit, plans };
   }
 
-  /** Steps 4-6: each phase's vintages (original chip, refresh), sized by sizeFleet. */
+  /** Steps 4-6: each phase's vintages (original chip, refresh), by the model's own buildVintages. */
   vintages(plans: readonly Plan[]): Vintage[] {
-    const { phases, utilisation, horizon, facility } = this.inputs;
-    const o = utilisation.oversubscriptionRatio;
-    const vintages: Vintage[] = [];
-    phases.forEach((phase, index) => {
+    const { phases, facility } = this.inputs;
+    const phasePlans = phases.map((phase, index): PhasePlan => {
       const plan = plans[index]!;
-      const make = (vintage: number, chipName: string, energisedOn: string, retiredOn: string): Vintage => {
-        const chip = this.chips.get(chipName);
-        if (!chip) throw new Error(`explain: phase ${phase.name}: chip ${chipName} is not in the catalogue`);
-        return {
-          phaseIndex: index,
-          phase: phase.name,
-          vintage,
-          chip,
-          startHour: hourOfDate(energisedOn, horizon.firstYear),
-          endHour: retiredOn === '' ? Infinity : hourOfDate(retiredOn, horizon.firstYear),
-          rampHours: phase.rampHours,
-          energisedOn,
-          retiredOn,
-          poiMw: plan.poiMw,
-          auxMw: plan.auxMw,
-          criticalItMw: plan.criticalItMw,
-          designLoadMw: designLoadMw(plan.criticalItMw, facility.designPue, plan.auxMw),
-          fleet: sizeFleet(chip, plan.criticalItMw, o),
-        };
-      };
-      const eol = phase.endOfLife ?? '';
-      vintages.push(make(1, phase.chip, phase.energisedOn, eol));
-      if (phase.refreshTo !== undefined && phase.refreshTo !== '') vintages.push(make(2, phase.refreshTo, eol, ''));
+      return { index, name: phase.name, ...plan, designLoadMw: designLoadMw(plan.criticalItMw, facility.designPue, plan.auxMw) };
     });
-    return vintages;
+    const built = buildVintages(this.inputs, phasePlans);
+    // explain runs only on inputs the model accepted, so there is nothing to report here.
+    if (built.issues.length > 0) throw new Error(`explain: ${built.issues.map((issue) => issue.message).join('; ')}`);
+    return built.vintages;
   }
 
   /** The uses of a vintage's dates: energisation, ramp, retirement, the chip it runs. */
