@@ -59,7 +59,7 @@ const USD_PER_MWH: Measure = { dimension: 'costPerEnergy', unit: 'USD/MWh' };
 // Fixed O&M per kW of capacity per year: written with its time unit, `22 USD/kW/year`.
 const USD_PER_KW_YEAR: Measure = { dimension: 'costPerPowerTime', unit: 'USD/kW/year' };
 /** Hours from UTC of a local standard time, written with its unit (`-5 h`). */
-export const UTC_OFFSET = { measure: { dimension: 'duration', unit: 'h' } as Measure, bounds: { min: -12, max: 14 } as Bounds };
+export const UTC_OFFSET = { measure: HOURS, bounds: { min: -12, max: 14 } as Bounds };
 
 /** Allowed texts of an enumerated field. */
 export type Choices = z.ZodMiniType<string> & { options: readonly string[] };

@@ -147,18 +147,7 @@ class Defs {
         'How the value varies in uncertainty runs: a type name (pert, uniform, none, ...) or a mapping {type: ..., parameters}; low and high sit beside value. ' +
         DISTRIBUTION_TYPES.map((t) => `${t}: ${DISTRIBUTION_MEANINGS[t]}`).join('; ') +
         '.',
-      anyOf: [
-        { type: 'string', enum: [...DISTRIBUTION_TYPES] },
-        ...DISTRIBUTION_TYPES.map((type) => ({
-          type: 'object',
-          properties: {
-            type: { const: type, description: DISTRIBUTION_MEANINGS[type] },
-            ...Object.fromEntries(INLINE_KEYS[type].map((key) => [key, { ...this.ref('parameter'), description: PARAMETER_MEANINGS[key] }])),
-          },
-          additionalProperties: false,
-          required: ['type'],
-        })),
-      ],
+      anyOf: distributionForms((type) => Object.fromEntries(INLINE_KEYS[type].map((key) => [key, { ...this.ref('parameter'), description: PARAMETER_MEANINGS[key] }]))),
     };
   }
 
@@ -434,6 +423,22 @@ function scenarioSchema(shipped: ShippedFiles): Schema {
   return fileSchema('gwplan scenario overlay: scenarios/<name>.yaml', FILE_DESCRIPTIONS.scenario, body, defs);
 }
 
+/**
+ * The ways to write a distribution, inline in a value or in uncertainty.yaml: a type name, or
+ * a mapping of `type:` and the keys `keysOf(type)` allows (nothing else).
+ */
+function distributionForms(keysOf: (type: (typeof DISTRIBUTION_TYPES)[number]) => Schema): Schema[] {
+  return [
+    { type: 'string', enum: [...DISTRIBUTION_TYPES] },
+    ...DISTRIBUTION_TYPES.map((type) => ({
+      type: 'object',
+      properties: { type: { const: type, description: DISTRIBUTION_MEANINGS[type] }, ...keysOf(type) },
+      additionalProperties: false,
+      required: ['type'],
+    })),
+  ];
+}
+
 function uncertaintySchema(): Schema {
   const defs = new Defs();
   const parameter = (key: string) => (key === 'options' ? { description: PARAMETER_MEANINGS.options, type: 'object', additionalProperties: defs.ref('parameter') } : { ...defs.ref('parameter'), description: PARAMETER_MEANINGS[key] });
@@ -442,19 +447,10 @@ function uncertaintySchema(): Schema {
       'A distribution for the input at this path (a record path as in manifest.json: chips.trainium3.tdp, phases.trn4-a.energised_on): a type name, or a mapping with type:, every parameter, and source, confidence, note. ' +
       DISTRIBUTION_TYPES.map((t) => `${t}: ${DISTRIBUTION_MEANINGS[t]} (${FILE_KEYS[t].join(', ') || 'no parameters'})`).join('; ') +
       '.',
-    anyOf: [
-      { type: 'string', enum: [...DISTRIBUTION_TYPES] },
-      ...DISTRIBUTION_TYPES.map((type) => ({
-        type: 'object',
-        properties: {
-          type: { const: type, description: DISTRIBUTION_MEANINGS[type] },
-          ...Object.fromEntries(FILE_KEYS[type].map((key) => [key, parameter(key)])),
-          ...Object.fromEntries(PROVENANCE_KEYS.map((key) => [key, defs.ref(key)])),
-        },
-        additionalProperties: false,
-        required: ['type'],
-      })),
-    ],
+    anyOf: distributionForms((type) => ({
+      ...Object.fromEntries(FILE_KEYS[type].map((key) => [key, parameter(key)])),
+      ...Object.fromEntries(PROVENANCE_KEYS.map((key) => [key, defs.ref(key)])),
+    })),
   };
   const groupWords: Readonly<Record<(typeof GROUP_KEYS)[number], Schema>> = {
     inputs: { description: 'The paths correlated (at least two), in the order of the matrix rows.', type: 'array', minItems: 2, items: { type: 'string' } },

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticProfiles } from '../../../src/model/cfe/syntheticProfiles.js';
 import { PROFILE_TECHNOLOGIES, type SiteSpec } from '../../../src/model/cfe/types.js';
+import { mean } from './series.js';
 
 const MIDWEST: SiteSpec = {
   name: 'midwest',
@@ -12,12 +13,6 @@ const MIDWEST: SiteSpec = {
   targetCapacityFactor: { solar: 0.22, onshore_wind: 0.38, offshore_wind: 0.45 },
   seed: 20250101,
 };
-
-function mean(values: Float64Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
 
 const bytes = (values: Float64Array) => Buffer.from(values.buffer, values.byteOffset, values.byteLength);
 const sha256 = (values: Float64Array) => createHash('sha256').update(bytes(values)).digest('hex');

@@ -16,25 +16,11 @@ import {
 } from '../../../src/model/cfe/syntheticSolar.js';
 import { normalCdf } from '../../../src/uncertainty/distributions.js';
 import { createRng, seedFor } from '../../../src/uncertainty/rng.js';
+import { lagCorrelation, mean } from './series.js';
 
 const IOWA = { latitudeDeg: 41.6, longitudeDeg: -93.6, utcOffsetHours: -6 };
 const ARIZONA = { latitudeDeg: 33.4, longitudeDeg: -112, utcOffsetHours: -7 };
 const SEED = seedFor(20250101, 'solar');
-
-function mean(values: Float64Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-function lagCorrelation(x: Float64Array, lag: number): number {
-  const m = mean(x);
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < x.length; i++) den += (x[i]! - m) ** 2;
-  for (let i = 0; i + lag < x.length; i++) num += (x[i]! - m) * (x[i + lag]! - m);
-  return num / den;
-}
 
 function calibrated(site: typeof IOWA, year: number, target: number, seed = SEED) {
   const result = syntheticSolar(site, year, target, seed);

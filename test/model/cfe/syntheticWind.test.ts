@@ -12,24 +12,10 @@ import {
 } from '../../../src/model/cfe/syntheticWind.js';
 import { normalQuantile } from '../../../src/uncertainty/distributions.js';
 import { seedFor } from '../../../src/uncertainty/rng.js';
+import { lagCorrelation, mean } from './series.js';
 
 const TECHNOLOGIES: WindTechnology[] = ['onshore_wind', 'offshore_wind'];
 const LATITUDE = 41.6;
-
-function mean(values: Float64Array): number {
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
-}
-
-function autocorrelation(x: Float64Array, lag: number): number {
-  const m = mean(x);
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < x.length; i++) den += (x[i]! - m) ** 2;
-  for (let i = 0; i + lag < x.length; i++) num += (x[i]! - m) * (x[i + lag]! - m);
-  return num / den;
-}
 
 function longestRunBelow(x: Float64Array, threshold: number): number {
   let best = 0;
@@ -142,8 +128,8 @@ describe('synthetic wind: weather statistics', () => {
     for (const technology of TECHNOLOGIES) {
       for (const seed of [1, 2, 3, 4, 5]) {
         const cf = wind(technology, 2030, 0.38, seed);
-        const lag1 = autocorrelation(cf, 1);
-        const lag24 = autocorrelation(cf, 24);
+        const lag1 = lagCorrelation(cf, 1);
+        const lag24 = lagCorrelation(cf, 24);
         expect(lag1).toBeGreaterThan(0.7);
         expect(lag1).toBeLessThan(0.97);
         expect(lag24).toBeLessThan(lag1);

@@ -1,6 +1,8 @@
 /** A chart of the report before rendering: its vega-lite spec and the words around it. */
 import type { TopLevelSpec } from 'vega-lite';
+import type { AnnualRow } from '../../../results/types.js';
 import { CHART_HEIGHT, CHART_WIDTH, CONFIG, scenarioScales } from '../style.js';
+import type { ReportScenario } from '../types.js';
 
 export interface Chart {
   /** Unique within the page; also the prefix of the SVG's ids (vegaRender.ts). */
@@ -32,6 +34,19 @@ export interface ScenarioLinesOptions {
   /** Every scenario, in report order: fixes colours and shapes. */
   scenarios: readonly string[];
   rows: readonly ScenarioYearValue[];
+}
+
+/** scenarioLines of one annual.csv figure: `value` reads it from a year's row, in the chart's unit. */
+export function annualLines(
+  options: Omit<ScenarioLinesOptions, 'scenarios' | 'rows'>,
+  scenarios: readonly ReportScenario[],
+  value: (row: AnnualRow) => number,
+): Chart {
+  return scenarioLines({
+    ...options,
+    scenarios: scenarios.map((s) => s.name),
+    rows: scenarios.flatMap((s) => s.result.annual.map((row) => ({ scenario: s.name, year: row.year, value: value(row) }))),
+  });
 }
 
 /**
