@@ -1,17 +1,35 @@
 #!/usr/bin/env node
-// The `gwplan` command. It runs one bundled file (dist/gwplan.mjs) because
+// The `gwplan` command. It runs one bundled file (dist/gwplan.cjs) because
 // loading the TypeScript sources through a transpiler, or mathjs's hundreds
 // of modules one by one, costs ~1 s per run; the tree-shaken bundle starts
-// in ~0.2 s. The bundle is rebuilt here whenever a source file is newer, so
+// in ~0.1 s. The bundle is rebuilt here whenever a source file is newer, so
 // an edit to src/ is never silently ignored.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+//
+// Why CommonJS run through node:vm: V8 can then reuse its compiled code
+// between runs (a code cache, dist/gwplan.<command>.code-cache), which Node 20
+// offers for no ES module. Loading the ~0.9 MB bundle (compiling it and running
+// its top level) took ~55 ms on every run; with the cache ~28 ms, and functions
+// compiled in a command's first run start compiled in its next. The report's renderer (vega, ~0.85 MB, with top-level
+// await that CommonJS cannot hold) is its own ES module, dist/report.mjs,
+// imported only by the commands that draw a report.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bundlePath = join(root, 'dist', 'gwplan.mjs');
+const distDir = join(root, 'dist');
+const bundlePath = join(distDir, 'gwplan.cjs');
+const reportPath = join(distDir, 'report.mjs');
+// V8's compiled code of the bundle, one file per command (each compiles its own functions),
+// made by that command's first run of this bundle; V8 itself rejects a stale or damaged one.
+const command = /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+const codeCachePath = join(distDir, `gwplan.${command}.code-cache`);
 // Parsed quantity strings kept between runs (src/cli/quantityMemo.ts); made by this bundle only.
-const memoPath = join(root, 'dist', 'quantity-memo.json');
+const memoPath = join(distDir, 'quantity-memo.json');
+// Bundles of earlier versions of this launcher, removed on rebuild.
+const formerFiles = ['gwplan.mjs', 'chunks'];
 
 /** Newest modification time (ms) of the files the bundle is built from. */
 function newestSourceMs() {
@@ -29,46 +47,91 @@ function newestSourceMs() {
 
 async function buildBundle() {
   const { build } = await import('esbuild');
-  const distDir = dirname(bundlePath);
   mkdirSync(distDir, { recursive: true });
-  // Build beside the target and rename, so a concurrent run never loads half a file. Code
-  // only some commands need (the report's vega, ~0.85 MB) goes into chunks loaded on
-  // demand, so every other command starts without parsing it.
+  // Build beside the targets and rename, so a concurrent run never loads half a file.
   const tmpDir = join(distDir, `.build-${process.pid}`);
   rmSync(tmpDir, { recursive: true, force: true });
-  await build({
-    entryPoints: { gwplan: join(root, 'src', 'cli', 'bin.ts') },
-    outdir: tmpDir,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    splitting: true,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    sourcemap: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-    banner: { js: "import { createRequire as __gwplanRequire } from 'node:module'; const require = __gwplanRequire(import.meta.url);" },
-  });
-  // Chunks are named by content hash: moving them in first never breaks a running bundle.
-  const chunks = existsSync(join(tmpDir, 'chunks')) ? readdirSync(join(tmpDir, 'chunks')) : [];
-  mkdirSync(join(distDir, 'chunks'), { recursive: true });
-  for (const chunk of chunks) renameSync(join(tmpDir, 'chunks', chunk), join(distDir, 'chunks', chunk));
-  renameSync(join(tmpDir, 'gwplan.mjs'), bundlePath);
-  for (const old of readdirSync(join(distDir, 'chunks'))) if (!chunks.includes(old)) rmSync(join(distDir, 'chunks', old), { force: true });
+  const common = { bundle: true, platform: 'node', target: 'node20', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' };
+  // The main bundle gets the report renderer from dist/report.mjs at run time, through the
+  // importer loadBundle hands it (import() inside node:vm code needs flags Node 20 lacks).
+  const reportApart = {
+    name: 'report-apart',
+    setup(b) {
+      b.onResolve({ filter: /writers\/report\/html\.js$/ }, () => ({ path: 'report', namespace: 'report-apart' }));
+      b.onLoad({ filter: /.*/, namespace: 'report-apart' }, () => ({
+        contents: 'export const renderReport = (input) => __gwplanImportReport().then((m) => m.renderReport(input));',
+        loader: 'js',
+      }));
+    },
+  };
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: { gwplan: join(root, 'src', 'cli', 'bin.ts') },
+      outdir: tmpDir,
+      outExtension: { '.js': '.cjs' },
+      format: 'cjs',
+      plugins: [reportApart],
+      // solveLp.ts finds the HiGHS .wasm file from import.meta.url.
+      define: { 'import.meta.url': '__gwplanUrl' },
+      banner: { js: "const __gwplanUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+    build({
+      ...common,
+      entryPoints: { report: join(root, 'src', 'writers', 'report', 'html.ts') },
+      outdir: tmpDir,
+      outExtension: { '.js': '.mjs' },
+      format: 'esm',
+      // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
+      banner: { js: "import { createRequire as __gwplanRequire } from 'node:module'; const require = __gwplanRequire(import.meta.url);" },
+    }),
+  ]);
+  // The report first: a run of the new main bundle may import it at once.
+  renameSync(join(tmpDir, 'report.mjs'), reportPath);
+  renameSync(join(tmpDir, 'gwplan.cjs'), bundlePath);
   rmSync(tmpDir, { recursive: true, force: true });
-  rmSync(memoPath, { force: true });
+  const stale = readdirSync(distDir).filter((f) => f.endsWith('.code-cache') || formerFiles.includes(f));
+  for (const file of [memoPath, ...stale.map((f) => join(distDir, f))]) rmSync(file, { recursive: true, force: true });
+}
+
+/** Runs the bundle, with V8's code cache when there is a usable one; the bundle's `runCli`. */
+function loadBundle() {
+  const source = readFileSync(bundlePath, 'utf8');
+  let cachedData;
+  try {
+    cachedData = readFileSync(codeCachePath);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __gwplanImportReport) {${source}\n})`, {
+    filename: bundlePath,
+    cachedData,
+  });
+  const module = { exports: {} };
+  const importReport = () => import(pathToFileURL(reportPath).href);
+  script.runInThisContext()(module.exports, createRequire(bundlePath), module, bundlePath, distDir, importReport);
+  const needsCache = cachedData === undefined || script.cachedDataRejected === true;
+  return { runCli: module.exports.runCli, saveCodeCache: () => needsCache && saveCodeCache(script) };
+}
+
+/** Written after the run, so it holds the functions the run compiled; a failure to write only costs speed. */
+function saveCodeCache(script) {
+  const tmp = `${codeCachePath}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, codeCachePath);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
 }
 
 const buildOnly = process.argv[2] === '--build-only';
-if (buildOnly || !existsSync(bundlePath) || statSync(bundlePath).mtimeMs < newestSourceMs()) {
+if (buildOnly || !existsSync(bundlePath) || !existsSync(reportPath) || statSync(bundlePath).mtimeMs < newestSourceMs()) {
   await buildBundle();
 }
 if (!buildOnly) {
-  const { runCli } = await import(pathToFileURL(bundlePath).href);
+  const { runCli, saveCodeCache: save } = loadBundle();
   // The bundle's build time tags the memo, so one written by a run of an older bundle is ignored.
   process.exitCode = await runCli(process.argv.slice(2), { quantityMemo: { path: memoPath, build: String(statSync(bundlePath).mtimeMs) } });
+  save();
 }

@@ -4,10 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkspace } from './harness.js';
 
 const LAUNCHER = join(import.meta.dirname, '..', '..', 'src', 'cli', 'launch.mjs');
+// `--version` is no command word, so its runs keep the cache of 'other'.
+const CODE_CACHE = join(import.meta.dirname, '..', '..', 'dist', 'gwplan.other.code-cache');
 const packageVersion = (await import('../../package.json', { with: { type: 'json' } })).default.version;
 
 function gwplanProcess(cwd: string, ...args: string[]) {
@@ -66,6 +69,18 @@ describe('the gwplan process', () => {
     } finally {
       ws.cleanup();
     }
+  });
+
+  it('keeps V8 code cache beside the bundle (per command), and runs the same when that cache is damaged', () => {
+    expect(gwplanProcess(process.cwd(), '--version').code).toBe(0);
+    expect(existsSync(CODE_CACHE)).toBe(true);
+    // V8 checks the cache against the source and flags; a damaged one is rejected, not trusted.
+    writeFileSync(CODE_CACHE, Buffer.alloc(4096, 7));
+    const run = gwplanProcess(process.cwd(), '--version');
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(packageVersion);
+    // ... and replaced by a good one.
+    expect(readFileSync(CODE_CACHE).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 
   it('exits 2 on an unknown command', () => {
