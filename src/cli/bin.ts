@@ -1,6 +1,7 @@
 // Entry point of the bundled command (see launch.mjs): wires the CLI to the
 // real process streams and working directory.
 import { main } from './main.js';
+import { readParseMemo, saveParseMemo } from './parseMemo.js';
 import { readQuantityMemo, saveQuantityMemo, type MemoFile } from './quantityMemo.js';
 
 // `gwplan run | head` closes the pipe early; that is the reader's choice, not
@@ -12,9 +13,13 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-/** `quantityMemo`: where to keep parsed quantity strings between runs (launch.mjs: beside the bundle). */
-export async function runCli(argv: string[], options: { quantityMemo?: MemoFile } = {}): Promise<number> {
+/**
+ * `quantityMemo`: where to keep parsed quantity strings between runs; `parseMemo`: where to
+ * keep parsed assumption files (launch.mjs: both beside the bundle).
+ */
+export async function runCli(argv: string[], options: { quantityMemo?: MemoFile; parseMemo?: MemoFile } = {}): Promise<number> {
   if (options.quantityMemo) readQuantityMemo(options.quantityMemo);
+  if (options.parseMemo) readParseMemo(options.parseMemo);
   const code = await main(argv, {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
@@ -23,5 +28,6 @@ export async function runCli(argv: string[], options: { quantityMemo?: MemoFile 
     isTty: Boolean(process.stderr.isTTY) && !process.env.CI,
   });
   if (options.quantityMemo) saveQuantityMemo(options.quantityMemo);
+  if (options.parseMemo) saveParseMemo(options.parseMemo);
   return code;
 }

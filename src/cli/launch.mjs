@@ -28,6 +28,8 @@ const command = /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? process.argv[2] :
 const codeCachePath = join(distDir, `gwplan.${command}.code-cache`);
 // Parsed quantity strings kept between runs (src/cli/quantityMemo.ts); made by this bundle only.
 const memoPath = join(distDir, 'quantity-memo.json');
+// Parsed assumption files kept between runs (src/cli/parseMemo.ts); made by this bundle only.
+const parseMemoPath = join(distDir, 'parse-memo.v8');
 // Bundles of earlier versions of this launcher, removed on rebuild.
 const formerFiles = ['gwplan.mjs', 'chunks'];
 
@@ -91,7 +93,7 @@ async function buildBundle() {
   renameSync(join(tmpDir, 'gwplan.cjs'), bundlePath);
   rmSync(tmpDir, { recursive: true, force: true });
   const stale = readdirSync(distDir).filter((f) => f.endsWith('.code-cache') || formerFiles.includes(f));
-  for (const file of [memoPath, ...stale.map((f) => join(distDir, f))]) rmSync(file, { recursive: true, force: true });
+  for (const file of [memoPath, parseMemoPath, ...stale.map((f) => join(distDir, f))]) rmSync(file, { recursive: true, force: true });
 }
 
 /** Runs the bundle, with V8's code cache when there is a usable one; the bundle's `runCli`. */
@@ -131,7 +133,8 @@ if (buildOnly || !existsSync(bundlePath) || !existsSync(reportPath) || statSync(
 }
 if (!buildOnly) {
   const { runCli, saveCodeCache: save } = loadBundle();
-  // The bundle's build time tags the memo, so one written by a run of an older bundle is ignored.
-  process.exitCode = await runCli(process.argv.slice(2), { quantityMemo: { path: memoPath, build: String(statSync(bundlePath).mtimeMs) } });
+  // The bundle's build time tags the memos, so one written by a run of an older bundle is ignored.
+  const build = String(statSync(bundlePath).mtimeMs);
+  process.exitCode = await runCli(process.argv.slice(2), { quantityMemo: { path: memoPath, build }, parseMemo: { path: parseMemoPath, build } });
   save();
 }
