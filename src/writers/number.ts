@@ -16,10 +16,17 @@ export function formatFixed(value: number, decimals: number, column: string): st
   if (!Number.isFinite(value)) {
     throw new Error(`${column}: cannot write ${value}; the model must produce finite numbers (internal fault)`);
   }
+  return fixedText(value, decimals);
+}
+
+/** formatFixed of a finite `value`, unchecked (for callers that checked it). */
+export function fixedText(value: number, decimals: number): string {
   const text = Math.abs(value) < 1e21 ? value.toFixed(decimals) : largeToFixed(value, decimals);
   // A negative value that rounds to zero prints as "-0.000"; zero has no sign in a table.
-  return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
+  return text.charCodeAt(0) === 45 && NEGATIVE_ZERO.test(text) ? text.slice(1) : text;
 }
+
+const NEGATIVE_ZERO = /^-0(\.0*)?$/;
 
 /** toFixed switches to exponent notation from 1e21; every double that large is an integer. */
 function largeToFixed(value: number, decimals: number): string {

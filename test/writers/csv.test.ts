@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { quantity, text, type TableSpec } from '../../src/writers/columns.js';
@@ -54,6 +55,29 @@ describe('renderCsv', () => {
     expect(csv.charCodeAt(0)).not.toBe(0xfeff);
     expect(csv).not.toContain('\r');
     expect(csv).toContain('Zürich');
+  });
+
+  it('writes what papaparse\'s unparse writes, and papaparse reads it back, for any text and numbers', () => {
+    // Characters that matter to CSV quoting and formula guards, mixed with ordinary ones.
+    const char = fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '\ufeff', '=', '-', '+', '@', '\t', "'", 'é', '1', '.');
+    const textCell = fc.array(char, { maxLength: 8 }).map((cs) => cs.join(''));
+    const number = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 });
+    const rows = fc.array(fc.record({ name: textCell, powerMw: number, mixed: fc.oneof(textCell, number) }), { maxLength: 6 });
+    fc.assert(
+      fc.property(rows, (rs) => {
+        const csv = renderCsv(TABLE, rs);
+        // The former writer: cells formatted as here, then quoted and joined by unparse.
+        const cells = rs.map((r) => {
+          const lines = renderCsv(TABLE, [r]);
+          return Papa.parse<string[]>(lines.slice(0, -1), { newline: '\n' }).data[1]!;
+        });
+        const viaUnparse = `${Papa.unparse([TABLE.columns.map((c) => c.name), ...cells], { delimiter: ',', newline: '\n', quotes: false, escapeFormulae: false })}\n`;
+        expect(csv).toBe(viaUnparse);
+        const back = Papa.parse<string[]>(csv.slice(0, -1), { newline: '\n' }).data.slice(1);
+        expect(back.map((cells) => cells[0])).toEqual(rs.map((r) => (/^[=+\-@\t\r]/.test(r.name) ? `'${r.name}` : r.name)));
+      }),
+      { numRuns: 300, seed: 20261127 },
+    );
   });
 
   it('names file, line and column when a number is not finite', () => {
