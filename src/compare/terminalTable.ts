@@ -5,6 +5,7 @@
  * per scenario on what changed and how its deltas were attributed. The CSVs
  * hold every metric; this is the glance.
  */
+import { groupedNumber } from '../model/groupedNumber.js';
 import type { SummaryMetric } from '../model/summary.js';
 import type { ComparisonReport, ScenarioAttribution, SummaryComparison } from './types.js';
 
@@ -22,8 +23,8 @@ export const HEADLINE_METRICS: readonly SummaryMetric[] = [
 ];
 
 const GAP = '  ';
-const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const ratio = new Intl.NumberFormat('en-US', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+const grouped = (value: number) => groupedNumber(value, 0);
+const ratio = (value: number) => groupedNumber(value, 3, 3);
 
 export function headlineTable(report: ComparisonReport, width = 120): string[] {
   const rows = [
@@ -133,7 +134,7 @@ function valueText(row: SummaryComparison, value: number | string): string {
   if (row.kind === 'tranche' && value === 'absent') return '-';
   if (typeof value === 'string') return value;
   if (row.unit === 'year') return String(value);
-  return row.unit === 'ratio' ? ratio.format(value) : grouped.format(value);
+  return row.unit === 'ratio' ? ratio(value) : grouped(value);
 }
 
 /** Delta % for numbers, signed days for a date, signed years for a tranche's year, `changed` for text (and a tranche value that is not a number on one side). */
@@ -146,7 +147,7 @@ function changeText(row: SummaryComparison, index: number): string {
     return percentChange(cell.delta, cell.deltaPct);
   }
   const cell = row.scenarios[index]!;
-  if (row.kind === 'date') return cell.delta === 0 ? '0 d' : `${cell.delta > 0 ? '+' : ''}${grouped.format(cell.delta)} d`;
+  if (row.kind === 'date') return cell.delta === 0 ? '0 d' : `${cell.delta > 0 ? '+' : ''}${grouped(cell.delta)} d`;
   return percentChange(cell.delta, cell.deltaPct);
 }
 

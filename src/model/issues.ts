@@ -4,6 +4,7 @@
  * that ends after the horizon. Inputs the loader already rejects (unknown chip,
  * negative power) are internal faults and throw a plain Error instead.
  */
+import { groupedNumber } from './groupedNumber.js';
 
 export interface ModelIssue {
   severity: 'error' | 'warning';
@@ -44,5 +45,5 @@ export function modelWarning(code: ModelIssueCode, phases: string[], message: st
 
 /** A number for a message: at most `digits` decimals, thousands separated. */
 export function fmt(value: number, digits = 3): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits, useGrouping: true });
+  return groupedNumber(value, digits);
 }

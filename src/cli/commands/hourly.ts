@@ -2,6 +2,7 @@
  * `gwplan hourly`: the 24/7 CFE study of each scenario by the LP (HiGHS), the heuristic or
  * both, written to OUT/<scenario>/hourly/ only (the rest of each scenario's directory stays).
  */
+import { groupedNumber } from '../../model/groupedNumber.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatCfeLp } from '../../model/cfe/lpFormat.js';
@@ -27,8 +28,8 @@ import type { CommandOptions } from '../main.js';
 import { progressBar } from '../progressBar.js';
 import { scenarioPart, writtenSummary } from '../renderOutputs.js';
 
-const money = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const mw = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const money = (value: number) => groupedNumber(value, 2, 2);
+const mw = (value: number) => groupedNumber(value, 0);
 
 export async function hourlyCommand(options: CommandOptions, io: Io): Promise<number> {
   const evaluated = evaluateSelected(options.assumptions, options.scenarios, io);
@@ -77,7 +78,7 @@ export async function hourlyCommand(options: CommandOptions, io: Io): Promise<nu
       unmet.push(...solved.unmet);
       lp = solved.lp;
       io.stdout(
-        `${run.name}: LP ${mw.format(solved.lp.rows)} rows x ${mw.format(solved.lp.columns)} columns, ${mw.format(solved.lp.nonZeros)} non-zeros; ` +
+        `${run.name}: LP ${mw(solved.lp.rows)} rows x ${mw(solved.lp.columns)} columns, ${mw(solved.lp.nonZeros)} non-zeros; ` +
           `${hourly.targets.length} targets in ${(solved.solveMs / 1000).toFixed(1)} s\n`,
       );
     }
@@ -94,12 +95,12 @@ export async function hourlyCommand(options: CommandOptions, io: Io): Promise<nu
 function summaryLines(name: string, study: HourlyStudy): string {
   const annual = study.annualVsHourly[0]!;
   const lines = [
-    `${name}, ${study.year}: annual matching ${mw.format(annual.totalCleanMw)} MW clean, hourly CFE ${(annual.hourlyCfeScore * 100).toFixed(1)}%, ${money.format(annual.costUsdPerMwh)} USD/MWh`,
+    `${name}, ${study.year}: annual matching ${mw(annual.totalCleanMw)} MW clean, hourly CFE ${(annual.hourlyCfeScore * 100).toFixed(1)}%, ${money(annual.costUsdPerMwh)} USD/MWh`,
   ];
   for (const row of study.portfolios) {
     lines.push(
-      `  ${(row.target * 100).toFixed(1).padStart(5)}% ${row.method.padEnd(9)} ${mw.format(row.overbuildRatio * study.meanLoadMw).padStart(7)} MW clean, ` +
-        `battery ${mw.format(row.batteryMw)} MW / ${mw.format(row.batteryMwh)} MWh, ${money.format(row.costUsdPerMwh)} USD/MWh (${row.premiumVsAnnualPct >= 0 ? '+' : ''}${row.premiumVsAnnualPct.toFixed(1)}% vs annual)`,
+      `  ${(row.target * 100).toFixed(1).padStart(5)}% ${row.method.padEnd(9)} ${mw(row.overbuildRatio * study.meanLoadMw).padStart(7)} MW clean, ` +
+        `battery ${mw(row.batteryMw)} MW / ${mw(row.batteryMwh)} MWh, ${money(row.costUsdPerMwh)} USD/MWh (${row.premiumVsAnnualPct >= 0 ? '+' : ''}${row.premiumVsAnnualPct.toFixed(1)}% vs annual)`,
     );
   }
   for (const { target, gapPct } of heuristicGaps(study)) lines.push(`  ${(target * 100).toFixed(1).padStart(5)}% heuristic cost gap to the LP optimum: ${gapPct.toFixed(2)}%`);

@@ -4,6 +4,7 @@
  * directory), with the requested samples and seed. `run` writes the same files
  * with the defaults.
  */
+import { groupedNumber } from '../../model/groupedNumber.js';
 import { resolve } from 'node:path';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../uncertainty/runUncertainty.js';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
@@ -15,7 +16,7 @@ import { progressBar } from '../progressBar.js';
 import { renderScenarioUncertainty, scenarioPart, writtenSummary } from '../renderOutputs.js';
 import type { ScenarioUncertainty } from '../../pipeline/uncertainty.js';
 
-const group = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const group = (value: number) => groupedNumber(value, 0);
 
 export function uncertaintyCommand(options: CommandOptions, io: Io): number {
   // Nothing deterministic is written, so the closed form checks the inputs (same findings as run).
@@ -43,11 +44,11 @@ export function uncertaintyCommand(options: CommandOptions, io: Io): number {
       continue;
     }
     const { report, evaluation } = result;
-    const invalid = report.invalidSamples > 0 ? `; ${group.format(report.invalidSamples)} samples left out as invalid` : '';
-    io.stdout(`${name}: ${group.format(report.samples)} samples, seed ${report.seed}, ${report.inputs.length} uncertain inputs, ${evaluation}${invalid}\n`);
+    const invalid = report.invalidSamples > 0 ? `; ${group(report.invalidSamples)} samples left out as invalid` : '';
+    io.stdout(`${name}: ${group(report.samples)} samples, seed ${report.seed}, ${report.inputs.length} uncertain inputs, ${evaluation}${invalid}\n`);
     for (const metric of ['chips', 'facility_energy_mwh', 'clean_nameplate_total_mw']) {
       const row = report.percentiles.find((r) => r.metric === metric && r.year === 'all');
-      if (row) io.stdout(`  ${metric.padEnd(26)} P10 ${group.format(row.p10)}  P50 ${group.format(row.p50)}  P90 ${group.format(row.p90)} ${row.unit}\n`);
+      if (row) io.stdout(`  ${metric.padEnd(26)} P10 ${group(row.p10)}  P50 ${group(row.p50)}  P90 ${group(row.p90)} ${row.unit}\n`);
     }
   }
   io.stdout(writtenSummary(options.out, written));

@@ -23,6 +23,7 @@
 import { createRequire } from 'node:module';
 import highsPackage from 'highs';
 import type { Highs, InitOptions, Model } from 'highs';
+import { groupedNumber } from '../groupedNumber.js';
 import { TECHNOLOGIES, type Technology } from '../inputs.js';
 import { buildCfeLp, lpSize, setCfeTarget, TECHNOLOGY_LABEL, type CfeLp, type LpSize } from './lpProblem.js';
 import type { CfeProblem, DispatchTrace, Portfolio } from './types.js';
@@ -167,13 +168,13 @@ function listOf(items: string[]): string {
 }
 
 function sizeText(size: LpSize): string {
-  const n = (x: number) => x.toLocaleString('en-US');
+  const n = (x: number) => groupedNumber(x, 3);
   return `${n(size.rows)} rows, ${n(size.columns)} columns, ${n(size.nonZeros)} non-zeros`;
 }
 
 function what(lp: CfeLp, target: number, year: number | undefined): string {
   const yearText = year === undefined ? '' : ` for ${year}`;
-  return `the least-cost 24/7 CFE portfolio LP${yearText} at target ${pct(target)} (${lp.layout.hours.toLocaleString('en-US')} hours; ${sizeText(lpSize(lp))})`;
+  return `the least-cost 24/7 CFE portfolio LP${yearText} at target ${pct(target)} (${groupedNumber(lp.layout.hours, 3)} hours; ${sizeText(lpSize(lp))})`;
 }
 
 const ADVICE =
@@ -315,7 +316,7 @@ function explainInfeasible(lp: CfeLp, problem: CfeProblem, target: number, best:
     reasons.push(`no storage is allowed (battery ${battery.reason === 'zero efficiency' ? 'efficiency is 0' : 'cost not finite'})`);
   }
   const caps = TECHNOLOGIES.filter((technology) => Number.isFinite(problem.maxMw[technology]) && problem.maxMw[technology] > 0 && !techUnavailable.some((u) => u.resource === technology));
-  if (caps.length > 0) reasons.push(`capacity is capped: ${listOf(caps.map((technology) => `${TECHNOLOGY_LABEL[technology]} at ${problem.maxMw[technology].toLocaleString('en-US')} MW`))}`);
+  if (caps.length > 0) reasons.push(`capacity is capped: ${listOf(caps.map((technology) => `${TECHNOLOGY_LABEL[technology]} at ${groupedNumber(problem.maxMw[technology], 3)} MW`))}`);
   const excessTooTight = lp.rows.excessCap >= 0 && bestWithoutExcessCap !== undefined && best !== undefined && bestWithoutExcessCap > best + 1e-6;
   if (excessTooTight) {
     const without = bestWithoutExcessCap >= target - 1e-7 ? 'without it the target could be met' : `without it ${pctFloor(bestWithoutExcessCap)} would be reachable`;
