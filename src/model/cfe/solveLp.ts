@@ -2,21 +2,26 @@
  * Solves the least-cost 24/7 CFE LP (lpProblem.ts) in-process with HiGHS (the `highs`
  * package: HiGHS 1.15 compiled to WebAssembly, single-threaded), for a sweep of targets.
  *
- * Warm start is real. The package's persistent API (`highs.createModel`) keeps one native
- * HiGHS instance alive, so the LP is passed once as sparse arrays (no LP text is parsed).
- * For each further target only the rhs of the `cfe` row changes (`changeRowBounds`); HiGHS
- * keeps the previous optimal basis valid across a bound change and `run()` starts from it
- * (skipping presolve). A higher target only tightens that one row, so the old basis stays
- * dual feasible and the dual simplex repairs it: on the 8,760-hour bench problem 0.8 -> 0.9
- * took ~5,000 iterations instead of ~30,000 cold, and 0.9 -> 0.95 -> 0.98 -> 0.99 took 0
- * (the basis stayed optimal, only its values moved). Each result carries its simplex
- * iteration count and whether it was warm-started.
- *
- * Cold solves use the primal simplex: on the bench problem it was the fastest of primal
- * simplex, dual simplex, interior point with and without crossover and PDLP (see
- * test/bench/cfeLp.bench.ts and the numbers in its header), all reaching the same optimum.
- * The interior-point method of this build converges slowly on this degenerate LP and is
- * 2-4x slower. 'hipo' is not built into the package.
+ * 1. Cold start from the heuristic. A target solved from scratch starts from the heuristic
+ *    portfolio of that target (heuristicPortfolio.ts) and its greedy dispatch: HiGHS's
+ *    crossover pushes that point (feasible, or nearly) to a basis, and primal simplex goes
+ *    on from there. The heuristic is within ~0.1% of the optimum, so on the 8,760-hour bench
+ *    problem ~5,000 iterations remain instead of ~33,500 from the slack basis (7 s, not
+ *    23-25 s). Primal simplex was the fastest cold algorithm of primal and dual simplex,
+ *    interior point with and without crossover and PDLP (test/bench/cfeLp.bench.ts, numbers
+ *    in its header); this build's interior point converges slowly on this degenerate LP.
+ *    'hipo' is not built into the package.
+ * 2. Warm steps. The package's persistent API (`highs.createModel`) keeps one native HiGHS
+ *    instance alive, so the LP is passed once as sparse arrays (no LP text is parsed). For
+ *    each further target only the rhs of the `cfe` row changes (`changeRowBounds`); HiGHS
+ *    keeps the optimal basis valid across the bound change and `run()` starts from it. A
+ *    higher target only tightens that row, so the basis stays dual feasible and dual simplex
+ *    repairs it: 0.9 -> 0.95 -> 0.98 -> 0.99 take no iterations on the bench (the basis stays
+ *    optimal, only its values move). A warm step that needs more than warmIterationLimit
+ *    iterations (0.8 -> 0.9 on the bench) is abandoned and its target solved cold as in 1.
+ * 3. Memory. The WebAssembly heap only grows; the basis is refactorised every 400 updates
+ *    (applySettings) to keep its peak under 400 MB on 8,760 hours.
+ * Each result carries its simplex iteration count and whether it was warm-started.
  *
  * `run()` blocks the JavaScript thread while HiGHS works; only the loader is async.
  */
@@ -25,6 +30,8 @@ import highsPackage from 'highs';
 import type { Highs, InitOptions, Model } from 'highs';
 import { groupedNumber } from '../groupedNumber.js';
 import { TECHNOLOGIES, type Technology } from '../inputs.js';
+import { simulateDispatch } from './dispatch.js';
+import { heuristicPortfolio } from './heuristicPortfolio.js';
 import { buildCfeLp, lpSize, setCfeTarget, TECHNOLOGY_LABEL, type CfeLp, type LpSize } from './lpProblem.js';
 import type { CfeProblem, DispatchTrace, Portfolio } from './types.js';
 
@@ -47,17 +54,38 @@ export interface LpSolverSettings {
    * only a row bound changed); 'cold': every target from scratch.
    */
   sweep: 'warm' | 'cold';
+  /**
+   * Start of a cold simplex solve. 'heuristic' (default): the heuristic portfolio of the
+   * target (heuristicPortfolio.ts) and its greedy dispatch, made a basis by HiGHS's crossover
+   * (primal push only); the simplex then starts near the optimum. 'slack': the all-slack
+   * basis. Ignored by the interior-point and PDLP algorithms.
+   */
+  start: 'heuristic' | 'slack';
+  /**
+   * Dual simplex iterations a warm step may take before it gives up and the target is solved
+   * cold from its own start instead. A warm step either finishes in a few iterations (the
+   * basis stays optimal, or nearly) or needs thousands, which cost more than a fresh start
+   * from the heuristic: on the 8,760-hour bench 0.8 -> 0.9 took 10,862 iterations (18 s)
+   * warm against 5,026 (7 s) cold.
+   */
+  warmIterationLimit: number;
 }
 
 /**
  * Presolve finds nothing to remove in this LP (one empty column) and its postsolve cleanup
- * costs time, so it is off: cold 23-25 s instead of 24-42 s on the 8,760-hour bench.
+ * costs time, so it is off (from the slack basis: cold 23-25 s instead of 24-42 s on the
+ * 8,760-hour bench). The other choices: see the header.
  */
 export const DEFAULT_LP_SOLVER_SETTINGS: Readonly<LpSolverSettings> = Object.freeze({
   algorithm: 'primal-simplex',
   presolve: 'off',
   sweep: 'warm',
+  start: 'heuristic',
+  warmIterationLimit: 500,
 });
+
+/** Basis updates between refactorisations (see applySettings). */
+export const SIMPLEX_UPDATE_LIMIT = 400;
 
 /** HiGHS options of an algorithm; simplex_strategy 4 is primal, 1 serial dual. */
 const ALGORITHM_OPTIONS: Record<LpColdAlgorithm, Record<string, string | number>> = {
@@ -142,14 +170,23 @@ let loading: Promise<Highs> | undefined;
  * sources and from the esbuild bundle in dist/ alike.
  */
 export function loadCfeSolver(): Promise<Highs> {
-  loading ??= (async () => {
+  return (loading ??= loadFreshSolver());
+}
+
+/** A new HiGHS WebAssembly instance; it becomes the one loadCfeSolver hands out. */
+function reloadCfeSolver(): Promise<Highs> {
+  loading = undefined;
+  return loadCfeSolver();
+}
+
+function loadFreshSolver(): Promise<Highs> {
+  return (async () => {
     const wasmPath = createRequire(import.meta.url).resolve('highs/runtime');
     return loadHighs({ locateFile: (file: string) => (file.endsWith('.wasm') ? wasmPath : file) });
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;
   });
-  return loading;
 }
 
 /** Percent for messages: 0.999 -> "99.9%". */
@@ -337,9 +374,91 @@ function explainInfeasible(lp: CfeLp, problem: CfeProblem, target: number, best:
 function applySettings(model: Model, settings: LpSolverSettings, warm: boolean, timeLimitS: number | undefined): void {
   const algorithm = ALGORITHM_OPTIONS[warm ? 'dual-simplex' : settings.algorithm];
   if (!algorithm) throw new Error(`unknown LP algorithm '${settings.algorithm}'`);
-  model.options.set({ output_flag: false, presolve: settings.presolve, ...algorithm });
+  model.options.set({
+    output_flag: false,
+    presolve: settings.presolve,
+    // Dual simplex with Devex pricing (1), not steepest edge: from a basis that is not all
+    // slack, steepest edge first computes one weight per row (~11 s on 8,760 hours). HiGHS
+    // reads this option once, when its simplex is first set up, so it is set for every solve.
+    simplex_dual_edge_weight_strategy: 1,
+    // Refactorise the basis after 400 updates instead of HiGHS's 5,000: from a crossover
+    // basis the stored updates are long, and at 5,000 the WebAssembly heap of the 8,760-hour
+    // bench passed 500 MB; at 400 the peak is ~380 MB at the same speed (test/bench/cfeLp.bench.ts).
+    simplex_update_limit: SIMPLEX_UPDATE_LIMIT,
+    simplex_iteration_limit: warm ? settings.warmIterationLimit : 2147483647,
+    ...algorithm,
+  });
   // The option facade rejects Infinity; without a limit the default (none) is left alone.
   if (timeLimitS !== undefined) model.options.set('time_limit', timeLimitS);
+}
+
+/**
+ * Starts a cold solve from the heuristic portfolio of `target` and its greedy dispatch: the
+ * point (feasible, or nearly) goes to HiGHS's crossover, which pushes it to a basis. Returns
+ * false, leaving the model without a basis, when there is no heuristic portfolio or the
+ * crossover fails; the solve then starts from the slack basis.
+ */
+function heuristicStart(model: Model, lp: CfeLp, problem: CfeProblem, target: number): boolean {
+  let heuristic: ReturnType<typeof heuristicPortfolio>;
+  try {
+    heuristic = heuristicPortfolio(problem, target); // throws on a target it does not take (0)
+  } catch {
+    return false;
+  }
+  if (!heuristic.ok) return false;
+  const { layout } = lp;
+  const hours = layout.hours;
+  const trace: DispatchTrace = {
+    generationMw: new Float64Array(hours),
+    chargeMw: new Float64Array(hours),
+    dischargeMw: new Float64Array(hours),
+    stateOfChargeMwh: new Float64Array(hours),
+    gridImportMw: new Float64Array(hours),
+    excessMw: new Float64Array(hours),
+  };
+  simulateDispatch(problem, heuristic.portfolio, trace);
+  const unit = lp.powerUnitMw;
+  const x = new Float64Array(lp.numCols);
+  // Clipped to the column bounds (a column fixed at 0 stays 0).
+  const put = (column: number, mw: number) => {
+    x[column] = Math.min(lp.colUpper[column]!, Math.max(lp.colLower[column]!, mw / unit));
+  };
+  for (const technology of TECHNOLOGIES) put(layout.cap[technology], heuristic.portfolio.mw[technology]);
+  put(layout.batteryMw, heuristic.portfolio.batteryMw);
+  put(layout.batteryMwh, heuristic.portfolio.batteryMwh);
+  for (let t = 0; t < hours; t++) {
+    put(layout.charge + t, trace.chargeMw[t]!);
+    put(layout.discharge + t, trace.dischargeMw[t]!);
+    put(layout.soc + t, trace.stateOfChargeMwh[t]!);
+    put(layout.grid + t, trace.gridImportMw[t]!);
+    put(layout.excess + t, trace.excessMw[t]!);
+  }
+  try {
+    // A run stopped at 0 iterations first: it sets up the solver's state, without which
+    // crossover on a fresh model sometimes traps (memory access out of bounds) in the
+    // highs 1.15.3 WebAssembly build once an earlier model has been disposed.
+    model.options.set({ simplex_iteration_limit: 0, presolve: 'off' });
+    model.run();
+    model.crossover({ colValue: x });
+    return true;
+  } catch (error) {
+    // A trap leaves the WebAssembly instance in an unknown state: solveCfeSweep replaces it.
+    if (error instanceof WebAssembly.RuntimeError) throw error;
+    model.clearSolver();
+    return false;
+  }
+}
+
+/** Solves the current model cold: from the heuristic start when asked and a simplex runs, else from the slack basis. */
+function runCold(model: Model, lp: CfeLp, problem: CfeProblem, target: number, settings: LpSolverSettings, timeLimitS: number | undefined): number {
+  model.clearSolver();
+  applySettings(model, settings, false, timeLimitS);
+  if (settings.start === 'heuristic' && (settings.algorithm === 'primal-simplex' || settings.algorithm === 'dual-simplex')) {
+    heuristicStart(model, lp, problem, target);
+    applySettings(model, settings, false, timeLimitS); // heuristicStart changed some
+  }
+  model.zeroAllClocks();
+  return model.run().modelStatus;
 }
 
 /**
@@ -390,6 +509,8 @@ export async function solveCfeSweep(problem: CfeProblem, targets: readonly numbe
   try {
     let infeasibleFrom: LpTargetFailed | undefined;
     let haveBasis = false;
+    /** True once a trapped solver instance was replaced (done at most once per sweep). */
+    let replaced = false;
     for (const target of sorted) {
       if (!(target >= 0 && target <= 1)) {
         results.push({ status: 'error', target, message: `CFE target ${target} is not a share between 0 and 1 (0% to 100%); fix the targets in the assumption file.`, solveMs: 0 });
@@ -408,25 +529,58 @@ export async function solveCfeSweep(problem: CfeProblem, targets: readonly numbe
         progress();
         continue;
       }
-      const warm = settings.sweep === 'warm' && haveBasis;
+      let warm = settings.sweep === 'warm' && haveBasis;
       const solveStart = performance.now();
       let status: number;
+      let iterationsBefore = 0;
       try {
-        if (!warm) model.clearSolver();
         setCfeTarget(lp, target);
         model.changeRowBounds(lp.rows.cfe, -Infinity, lp.rowUpper[lp.rows.cfe]!);
-        applySettings(model, settings, warm, options.timeLimitS);
-        model.zeroAllClocks();
-        status = model.run().modelStatus;
+        if (warm) {
+          applySettings(model, settings, true, options.timeLimitS);
+          model.zeroAllClocks();
+          status = model.run().modelStatus;
+          if (status === highs.constants.modelStatus.iterationLimit) {
+            // Far from the new optimum: solve this target cold from its heuristic start.
+            iterationsBefore = infoNumber(model, 'simplex_iteration_count');
+            warm = false;
+            const remainingS = options.timeLimitS === undefined ? undefined : Math.max(0, options.timeLimitS - (performance.now() - solveStart) / 1000);
+            model.dispose();
+            model = passModel(highs, lp);
+            status = runCold(model, lp, problem, target, settings, remainingS);
+          }
+        } else {
+          status = runCold(model, lp, problem, target, settings, options.timeLimitS);
+        }
       } catch (error) {
-        const cause = `HiGHS stopped with an error (${error instanceof Error ? error.message : String(error)})`;
-        results.push({ status: 'error', target, message: errorMessage(lp, target, options.year, cause), solveMs: performance.now() - solveStart });
-        progress();
-        haveBasis = false;
-        continue;
+        if (error instanceof WebAssembly.RuntimeError && !replaced) {
+          // The solver trapped (a fault of the WebAssembly build, seen only in crossover): this
+          // instance cannot be trusted. Solve this target again, once, in a fresh instance, from
+          // the slack basis; later targets go on there.
+          replaced = true;
+          haveBasis = false;
+          iterationsBefore = 0;
+          warm = false;
+          try {
+            highs = await reloadCfeSolver();
+            model = passModel(highs, lp);
+            status = runCold(model, lp, problem, target, { ...settings, start: 'slack' }, options.timeLimitS);
+          } catch (retryError) {
+            const cause = `HiGHS stopped with an error (${retryError instanceof Error ? retryError.message : String(retryError)})`;
+            results.push({ status: 'error', target, message: errorMessage(lp, target, options.year, cause), solveMs: performance.now() - solveStart });
+            progress();
+            continue;
+          }
+        } else {
+          const cause = `HiGHS stopped with an error (${error instanceof Error ? error.message : String(error)})`;
+          results.push({ status: 'error', target, message: errorMessage(lp, target, options.year, cause), solveMs: performance.now() - solveStart });
+          progress();
+          haveBasis = false;
+          continue;
+        }
       }
       const iterations: LpIterations = {
-        simplex: infoNumber(model, 'simplex_iteration_count'),
+        simplex: iterationsBefore + infoNumber(model, 'simplex_iteration_count'),
         ipm: infoNumber(model, 'ipm_iteration_count'),
         crossover: infoNumber(model, 'crossover_iteration_count'),
       };

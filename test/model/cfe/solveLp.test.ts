@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { TECHNOLOGIES, type Technology } from '../../../src/model/inputs.js';
 import {
   batteryEnergyCostUsdPerMwhYear,
   batteryPowerCostUsdPerMwYear,
   capacityCostUsdPerMwYear,
 } from '../../../src/model/cfe/annualisedCost.js';
-import { solveCfeSweep, type LpTargetOptimal, type LpTargetResult } from '../../../src/model/cfe/solveLp.js';
+import { loadCfeSolver, solveCfeSweep, type LpTargetOptimal, type LpTargetResult } from '../../../src/model/cfe/solveLp.js';
 import type { CfeProblem, TechnologyCost } from '../../../src/model/cfe/types.js';
 import { createRng } from '../../../src/uncertainty/rng.js';
 
@@ -337,6 +337,77 @@ describe('solveCfeSweep on a 48-hour synthetic site', () => {
     for (let i = 0; i < targets.length; i++) {
       expect(optimal(warm.results[i]).objectiveUsdPerYear / optimal(cold.results[i]).objectiveUsdPerYear).toBeCloseTo(1, 8);
     }
+  });
+});
+
+describe('solveCfeSweep starts', () => {
+  const same = (a: LpTargetResult | undefined, b: LpTargetResult | undefined) =>
+    expect(optimal(a).objectiveUsdPerYear / optimal(b).objectiveUsdPerYear).toBeCloseTo(1, 9);
+
+  it('from the heuristic portfolio reach the optimum of the slack start (random sites, with and without firm)', async () => {
+    // Count the crossovers, to know the heuristic start ran rather than silently falling back.
+    const highs = await loadCfeSolver();
+    const createModel = highs.createModel;
+    let crossovers = 0;
+    highs.createModel = ((...args: Parameters<typeof createModel>) => {
+      const model = createModel.apply(highs, args);
+      const crossover = model.crossover.bind(model);
+      model.crossover = (...a: Parameters<typeof crossover>) => {
+        crossovers++;
+        return crossover(...a);
+      };
+      return model;
+    }) as typeof createModel;
+    onTestFinished(() => {
+      highs.createModel = createModel;
+    });
+    for (const [seed, firm] of [
+      [11, true],
+      [12, false],
+      [13, true],
+    ] as const) {
+      const problem = synthetic(seed, 96, { firm });
+      const targets = [0.6, 0.85, 0.97];
+      const heuristic = await solveCfeSweep(problem, targets, { solver: { sweep: 'cold' } });
+      const slack = await solveCfeSweep(problem, targets, { solver: { sweep: 'cold', start: 'slack' } });
+      for (let i = 0; i < targets.length; i++) {
+        same(heuristic.results[i], slack.results[i]);
+        expect(optimal(heuristic.results[i]).cfeScore).toBeGreaterThanOrEqual(targets[i]! - 1e-6);
+      }
+    }
+    expect(crossovers).toBe(9); // three sites x three targets, each cold from its heuristic start
+  });
+
+  it('a warm step that needs more than its iteration limit solves its target cold instead, to the same optimum', async () => {
+    const problem = synthetic(21, 96);
+    const targets = [0.5, 0.9];
+    const reference = await solveCfeSweep(problem, targets, { solver: { sweep: 'cold' } });
+    // One iteration is too few for 0.5 -> 0.9 (the old basis is far from the new optimum).
+    const capped = await solveCfeSweep(problem, targets, { solver: { warmIterationLimit: 1 } });
+    const step = optimal(capped.results[1]);
+    expect(step.warmStarted).toBe(false);
+    expect(step.iterations.simplex).toBeGreaterThan(1); // the abandoned warm iteration is counted too
+    same(capped.results[1], reference.results[1]);
+  });
+
+  it('a trap in the WebAssembly solver: the target is solved again in a fresh instance', async () => {
+    const problem = synthetic(22, 96);
+    const reference = await solveCfeSweep(problem, [0.9]);
+    const trapped = await loadCfeSolver();
+    const createModel = trapped.createModel.bind(trapped);
+    // Every model of this instance traps in crossover, as the WebAssembly build sometimes does.
+    trapped.createModel = ((...args: Parameters<typeof createModel>) => {
+      const model = createModel(...args);
+      model.crossover = () => {
+        throw new WebAssembly.RuntimeError('memory access out of bounds');
+      };
+      return model;
+    }) as typeof trapped.createModel;
+    const sweep = await solveCfeSweep(problem, [0.9, 0.95]);
+    same(sweep.results[0], reference.results[0]);
+    expect(optimal(sweep.results[1]).cfeScore).toBeGreaterThanOrEqual(0.95 - 1e-6);
+    // The trapped instance is dropped: later sweeps get the fresh one.
+    expect(await loadCfeSolver()).not.toBe(trapped);
   });
 });
 
