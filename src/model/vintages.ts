@@ -117,7 +117,17 @@ export function buildVintages(
   const issues: ModelIssue[] = [];
   const warnings: ModelIssue[] = [];
 
-  const make = (phase: PhaseSpec, plan: PhasePlan, vintage: number, chip: ChipSpec, energisedOn: string, retiredOn: string): Vintage => {
+  // Start and end as hours, computed once per date (this runs per phase and Monte Carlo sample).
+  const make = (
+    phase: PhaseSpec,
+    plan: PhasePlan,
+    vintage: number,
+    chip: ChipSpec,
+    energisedOn: string,
+    startHour: number,
+    retiredOn: string,
+    endHour: number,
+  ): Vintage => {
     const fleet = sizeFleet(chip, plan.criticalItMw, o);
     if (fleet.chips === 0 && plan.criticalItMw > 0) {
       const unitMw = (chip.chipsPerUltraserver * fleet.allInW) / o / 1e6;
@@ -136,8 +146,8 @@ export function buildVintages(
       phase: phase.name,
       vintage,
       chip,
-      startHour: hourOfDate(energisedOn, first),
-      endHour: retiredOn === '' ? Infinity : hourOfDate(retiredOn, first),
+      startHour,
+      endHour,
       rampHours: phase.rampHours,
       energisedOn,
       retiredOn,
@@ -154,7 +164,9 @@ export function buildVintages(
     if (!plan) throw new Error(`phase ${phase.name}: no plan`);
     if (!(phase.rampHours >= 0)) throw new Error(`phase ${phase.name}: ramp ${phase.rampHours} h, expected >= 0`);
     const eol = phase.endOfLife ?? '';
-    if (eol !== '' && hourOfDate(eol, first) <= hourOfDate(phase.energisedOn, first)) {
+    const startHour = hourOfDate(phase.energisedOn, first);
+    const eolHour = eol === '' ? Infinity : hourOfDate(eol, first);
+    if (eolHour <= startHour) {
       issues.push(
         modelError(
           'end_of_life_not_after_energisation',
@@ -176,9 +188,9 @@ export function buildVintages(
       );
       return;
     }
-    vintages.push(make(phase, plan, 1, chipNamed(chips, phase.chip, phase.name), phase.energisedOn, eol));
+    vintages.push(make(phase, plan, 1, chipNamed(chips, phase.chip, phase.name), phase.energisedOn, startHour, eol, eolHour));
     if (phase.refreshTo !== undefined && phase.refreshTo !== '') {
-      vintages.push(make(phase, plan, 2, chipNamed(chips, phase.refreshTo, phase.name), eol, ''));
+      vintages.push(make(phase, plan, 2, chipNamed(chips, phase.refreshTo, phase.name), eol, eolHour, '', Infinity));
     }
   });
   return { vintages, issues, warnings };
