@@ -33,7 +33,28 @@ export function itServiceYears(serviceLifeYears: number, startYear: number, reti
 /** C7a. Level annual capital charge of one asset, USD per year: capex x CRF(wacc, life). */
 export function capitalChargeUsdPerYear(capexUsd: number, wacc: number, lifeYears: number): number {
   if (!(lifeYears > 0)) throw new Error(`cost: life of ${lifeYears} years, expected > 0 (the loader rejects it)`);
-  return capexUsd * capitalRecoveryFactor(wacc, lifeYears);
+  return capexUsd * recentCrf(wacc, lifeYears);
+}
+
+/**
+ * capitalRecoveryFactor, remembered for the last few (rate, life) pairs: a run asks it for
+ * every facility and vintage with the same two or three pairs (per Monte Carlo sample too),
+ * and each answer costs a log1p and an expm1. Same numbers: a hit returns the value computed.
+ */
+const CRF_SLOTS = 4;
+const crfRate = new Float64Array(CRF_SLOTS).fill(Number.NaN);
+const crfLife = new Float64Array(CRF_SLOTS).fill(Number.NaN);
+const crfValue = new Float64Array(CRF_SLOTS);
+let crfNext = 0;
+
+function recentCrf(rate: number, life: number): number {
+  for (let i = 0; i < CRF_SLOTS; i++) if (crfRate[i] === rate && crfLife[i] === life) return crfValue[i]!;
+  const value = capitalRecoveryFactor(rate, life);
+  crfRate[crfNext] = rate;
+  crfLife[crfNext] = life;
+  crfValue[crfNext] = value;
+  crfNext = (crfNext + 1) % CRF_SLOTS;
+  return value;
 }
 
 /** C7b. Annualised cost of a year, USD: capital charge + energy + procurement premium + O&M. */
