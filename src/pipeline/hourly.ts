@@ -17,7 +17,7 @@ import type { InputIssue, LoadedScenario } from '../loader/types.js';
 import { checkProfileYear } from '../loader/cfe.js';
 import { at, hoursInYear, makeCalendar } from '../model/calendar.js';
 import { localYearLoadMw, reshapeLoadMw } from '../model/cfe/hourlyLoad.js';
-import { annualisedCostUsd, simulateDispatch } from '../model/cfe/dispatch.js';
+import { annualisedCostUsd, dispatchTrace, simulateDispatch } from '../model/cfe/dispatch.js';
 import { heuristicSweep } from '../model/cfe/heuristicPortfolio.js';
 import { solveCfeSweep } from '../model/cfe/solveLp.js';
 import { profileStats, type ProfileStatRow } from '../model/cfe/profileStats.js';
@@ -217,24 +217,10 @@ export function heuristicPortfolios(hourly: HourlyProblem, keepTrace: boolean): 
       cfeScore: outcome.summary.cfeScore,
       excessMwh: outcome.summary.excessMwh,
       gridImportMwh: outcome.summary.gridImportMwh,
-      trace: keepTrace ? traceOf(hourly.problem, outcome.portfolio) : undefined,
+      trace: keepTrace ? dispatchTrace(hourly.problem, outcome.portfolio) : undefined,
     });
   }
   return { found, unmet };
-}
-
-function traceOf(problem: CfeProblem, portfolio: Portfolio): DispatchTrace {
-  const hours = problem.loadMw.length;
-  const trace: DispatchTrace = {
-    generationMw: new Float64Array(hours),
-    chargeMw: new Float64Array(hours),
-    dischargeMw: new Float64Array(hours),
-    stateOfChargeMwh: new Float64Array(hours),
-    gridImportMw: new Float64Array(hours),
-    excessMw: new Float64Array(hours),
-  };
-  simulateDispatch(problem, portfolio, trace);
-  return trace;
 }
 
 /** Steps 5-6 joined: rows of cfe_portfolios.csv and annual_vs_hourly.csv (and dispatch.csv). */

@@ -259,6 +259,21 @@ function checkLength(name: string, a: Float64Array | undefined, n: number): void
   if (a === undefined || a.length !== n) throw new RangeError(`${name} has ${a?.length ?? 0} hours, load has ${n}`);
 }
 
+/** simulateDispatch's hourly trace of `portfolio`, in new arrays as long as the load. */
+export function dispatchTrace(problem: CfeProblem, portfolio: Portfolio): DispatchTrace {
+  const hours = problem.loadMw.length;
+  const trace: DispatchTrace = {
+    generationMw: new Float64Array(hours),
+    chargeMw: new Float64Array(hours),
+    dischargeMw: new Float64Array(hours),
+    stateOfChargeMwh: new Float64Array(hours),
+    gridImportMw: new Float64Array(hours),
+    excessMw: new Float64Array(hours),
+  };
+  simulateDispatch(problem, portfolio, trace);
+  return trace;
+}
+
 /**
  * Simulates one year (any number of hours) of greedy dispatch with a cyclic state of charge.
  * If `trace` is given its arrays (at least as long as the load) are filled hour by hour;

@@ -30,7 +30,7 @@ import highsPackage from 'highs';
 import type { Highs, InitOptions, Model } from 'highs';
 import { groupedNumber } from '../groupedNumber.js';
 import { TECHNOLOGIES, type Technology } from '../inputs.js';
-import { simulateDispatch } from './dispatch.js';
+import { dispatchTrace } from './dispatch.js';
 import { heuristicPortfolio } from './heuristicPortfolio.js';
 import { buildCfeLp, lpSize, setCfeTarget, TECHNOLOGY_LABEL, type CfeLp, type LpSize } from './lpProblem.js';
 import type { CfeProblem, DispatchTrace, Portfolio } from './types.js';
@@ -408,15 +408,7 @@ function heuristicStart(model: Model, lp: CfeLp, problem: CfeProblem, target: nu
   if (!heuristic.ok) return false;
   const { layout } = lp;
   const hours = layout.hours;
-  const trace: DispatchTrace = {
-    generationMw: new Float64Array(hours),
-    chargeMw: new Float64Array(hours),
-    dischargeMw: new Float64Array(hours),
-    stateOfChargeMwh: new Float64Array(hours),
-    gridImportMw: new Float64Array(hours),
-    excessMw: new Float64Array(hours),
-  };
-  simulateDispatch(problem, heuristic.portfolio, trace);
+  const trace = dispatchTrace(problem, heuristic.portfolio);
   const unit = lp.powerUnitMw;
   const x = new Float64Array(lp.numCols);
   // Clipped to the column bounds (a column fixed at 0 stays 0).
