@@ -383,7 +383,7 @@ function applySettings(model: Model, settings: LpSolverSettings, warm: boolean, 
     simplex_dual_edge_weight_strategy: 1,
     // Refactorise the basis after 400 updates instead of HiGHS's 5,000: from a crossover
     // basis the stored updates are long, and at 5,000 the WebAssembly heap of the 8,760-hour
-    // bench passed 500 MB; at 400 the peak is ~380 MB at the same speed (test/bench/cfeLp.bench.ts).
+    // bench passed 500 MB; at 400 the peak is ~380-415 MB at the same speed (test/bench/cfeLp.bench.ts).
     simplex_update_limit: SIMPLEX_UPDATE_LIMIT,
     simplex_iteration_limit: warm ? settings.warmIterationLimit : 2147483647,
     ...algorithm,
@@ -396,7 +396,8 @@ function applySettings(model: Model, settings: LpSolverSettings, warm: boolean, 
  * Starts a cold solve from the heuristic portfolio of `target` and its greedy dispatch: the
  * point (feasible, or nearly) goes to HiGHS's crossover, which pushes it to a basis. Returns
  * false, leaving the model without a basis, when there is no heuristic portfolio or the
- * crossover fails; the solve then starts from the slack basis.
+ * crossover fails; the solve then starts from the slack basis. Rethrows a trap of the
+ * WebAssembly runtime (WebAssembly.RuntimeError), after which the instance is not reused.
  */
 function heuristicStart(model: Model, lp: CfeLp, problem: CfeProblem, target: number): boolean {
   let heuristic: ReturnType<typeof heuristicPortfolio>;
