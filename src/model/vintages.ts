@@ -99,10 +99,10 @@ export function planPhases(inputs: ModelInputs, poiEquivalentMw: number): { plan
   return { plans, issues };
 }
 
-function chipNamed(chips: ReadonlyMap<string, ChipSpec>, name: string, phase: string): ChipSpec {
-  const chip = chips.get(name);
-  if (!chip) throw new Error(`phase ${phase}: chip "${name}" is not in the catalogue`);
-  return chip;
+/** A catalogue chip by name: a scan (a catalogue holds a few chips; a Map per Monte Carlo sample cost more). */
+function chipNamed(chips: readonly ChipSpec[], name: string, phase: string): ChipSpec {
+  for (const chip of chips) if (chip.name === name) return chip;
+  throw new Error(`phase ${phase}: chip "${name}" is not in the catalogue`);
 }
 
 /** Vintage 1 (and 2 when refreshed) of every phase, sized; warnings for phases below one packaging unit. */
@@ -110,7 +110,7 @@ export function buildVintages(
   inputs: ModelInputs,
   plans: readonly PhasePlan[],
 ): { vintages: Vintage[]; issues: ModelIssue[]; warnings: ModelIssue[] } {
-  const chips = new Map(inputs.chips.map((c) => [c.name, c] as const));
+  const { chips } = inputs;
   const o = inputs.utilisation.oversubscriptionRatio;
   const first = inputs.horizon.firstYear;
   const vintages: Vintage[] = [];

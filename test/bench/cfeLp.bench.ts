@@ -21,9 +21,9 @@
  * Measured (2-core machine, highs 1.15.3, Node 20; LP 43,801 rows x 43,806 columns,
  * 153,284 non-zeros; timings vary +-30% with other load on the machine):
  *   setting                        cold 90%    sweep of 5 (warm)   peak RSS
- *   primal simplex, heuristic      7.1-7.4 s   13.5-14.1 s         376-404 MB   <- default
+ *   primal simplex, heuristic      7.1-7.4 s   13.2-15.8 s         376-404 MB   <- default
  *     start, no presolve
- *   without clean firm (default)   7.1 s       21.6 s              415 MB
+ *   without clean firm (default)   6.1-7.1 s   17.5-19.2 s         415-438 MB
  * and, measured from the slack basis before the heuristic start and the update limit:
  *   primal simplex, no presolve    23-25 s     24-25 s             257-267 MB
  *   primal simplex, presolve       24-42 s     25-29 s             296 MB
@@ -34,14 +34,14 @@
  *   without clean firm             46 s        48 s                292 MB
  * The heuristic start: the heuristic portfolio of the target and its greedy dispatch, made
  * a basis by HiGHS's crossover, leaves primal simplex ~5,000 iterations instead of ~33,500.
- * The warm sweep: 0.8 cold (6-7 s); 0.8 -> 0.9 hits the warm step's 500-iteration limit and
+ * The warm sweep: 0.8 cold (6-7 s); 0.8 -> 0.9 hits the warm step's 150-iteration limit and
  * is solved cold from its own heuristic start (7 s); 0.9 -> 0.95 -> 0.98 -> 0.99 take no
- * iterations (the basis stays optimal). Refactorising every 400 updates (HiGHS's default is
- * 5,000) keeps the peak near 400 MB: at 5,000 it was 520-540 MB. All settings reach the
- * same optimum (costs agree to 3e-15, 3e-9 without crossover). With clean firm every
- * target is met (cold <= 10 s, sweep <= 20 s, memory <= 500 MB); without it every warm step
- * needs more than 500 iterations, so each target is solved cold (4-7 s each) and the sweep
- * takes 21.6 s.
+ * iterations (the basis stays optimal). Without clean firm every warm step hits the limit
+ * and each target is solved cold (2-6 s each); allowed to run on, those warm steps took
+ * 4,000-15,000 iterations (39 s for the sweep). Refactorising every 400 updates (HiGHS's
+ * default is 5,000) keeps the peak near 400 MB: at 5,000 it was 520-540 MB. All settings
+ * reach the same optimum (costs agree to 3e-15, 3e-9 without crossover). Every target is
+ * met: cold <= 10 s, sweep of five <= 20 s, memory <= 500 MB.
  */
 import { spawnSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
