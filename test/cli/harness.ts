@@ -5,6 +5,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { afterEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 export const SHIPPED_ASSUMPTIONS = join(import.meta.dirname, '..', '..', 'assumptions');
@@ -68,4 +69,20 @@ export function snapshotTree(dir: string): Map<string, string> {
   };
   walk(dir);
   return files;
+}
+
+/**
+ * Paths of fresh temporary files named `name`, each in its own directory, removed after
+ * each test (for the memo files kept beside the bundle). Call at a test file's top level.
+ */
+export function tempFiles(prefix: string, name: string): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return join(dir, name);
+  };
 }

@@ -3,21 +3,12 @@
  * parsed every file (values, records, locations, problems), parses nothing
  * again, and a missing, malformed or foreign file is ignored.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SHIPPED_ASSUMPTIONS, makeWorkspace } from './harness.js';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { SHIPPED_ASSUMPTIONS, makeWorkspace, tempFiles } from './harness.js';
 
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gwplan-parse-memo-'));
-  dirs.push(dir);
-  return join(dir, 'parse-memo.v8');
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempFile = tempFiles('gwplan-parse-memo-', 'parse-memo.v8');
 
 /** Fresh loader modules, so the parse cache starts empty (as in a new process). */
 async function freshModules() {
@@ -78,7 +69,7 @@ describe('parse memo file', () => {
     expect(other.parseCacheEntries().changed).toBe(true);
 
     const bad = await freshModules();
-    const missing = join(dirs[0]!, 'none.v8');
+    const missing = join(dirname(path), 'none.v8');
     expect(() => bad.readParseMemo({ path: missing, build: 'b1' })).not.toThrow();
     for (const content of [Buffer.from('not v8 data'), Buffer.alloc(0)]) {
       writeFileSync(path, content);

@@ -1,21 +1,12 @@
 /** The memo file beside the bundle: read only when it is well formed and from the same build; written only when new. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { readQuantityMemo, saveQuantityMemo } from '../../src/cli/quantityMemo.js';
+import { tempFiles } from './harness.js';
 import { parseQuantity, quantityMemoEntries, type Measure } from '../../src/loader/quantity.js';
 
 const MW: Measure = { dimension: 'power', unit: 'MW' };
-const dirs: string[] = [];
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gwplan-memo-'));
-  dirs.push(dir);
-  return join(dir, 'quantity-memo.json');
-}
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempFile = tempFiles('gwplan-memo-', 'quantity-memo.json');
 
 describe('quantity memo file', () => {
   it('saves what was parsed and seeds it back for the same build', () => {
