@@ -2,9 +2,9 @@
  * `gwplan hourly`: the 24/7 CFE study of each scenario by the LP (HiGHS), the heuristic or
  * both, written to OUT/<scenario>/hourly/ only (the rest of each scenario's directory stays).
  */
-import { groupedNumber } from '../../model/groupedNumber.js';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { groupedNumber } from '../../model/groupedNumber.js';
 import { formatCfeLp } from '../../model/cfe/lpFormat.js';
 import { buildCfeLp } from '../../model/cfe/lpProblem.js';
 import {

@@ -4,8 +4,8 @@
  * directory), with the requested samples and seed. `run` writes the same files
  * with the defaults.
  */
-import { groupedNumber } from '../../model/groupedNumber.js';
 import { resolve } from 'node:path';
+import { groupedNumber } from '../../model/groupedNumber.js';
 import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../uncertainty/runUncertainty.js';
 import { writeOutputTree } from '../../writers/atomicWrite.js';
 import { UNCERTAINTY_DIR } from '../../writers/uncertainty/render.js';
