@@ -2,7 +2,8 @@
 // real process streams and working directory.
 import { main } from './main.js';
 import { readParseMemo, saveParseMemo } from './parseMemo.js';
-import { readQuantityMemo, saveQuantityMemo, type MemoFile } from './quantityMemo.js';
+import type { MemoFile } from './memoFile.js';
+import { readQuantityMemo, saveQuantityMemo } from './quantityMemo.js';
 
 // `gwplan run | head` closes the pipe early; that is the reader's choice, not
 // a fault, so stop quietly instead of printing a stack trace.

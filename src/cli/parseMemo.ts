@@ -8,46 +8,18 @@
  * lives in dist/ beside the bundle; launch.mjs deletes it whenever the bundle
  * is rebuilt and tags it with the bundle's build, so entries always come from
  * the code that reads them. A missing, unreadable or foreign file only means
- * parsing again.
+ * parsing again (memoFile.ts).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import { parseCacheEntries, seedParseCache, type ParseCacheEntry } from '../loader/parseCache.js';
-import type { MemoFile } from './quantityMemo.js';
+import { readMemo, saveMemo, type MemoCodec, type MemoFile } from './memoFile.js';
 
-/** Bumped when the entry format changes. */
-const FORMAT = 1;
-
-export function readParseMemo({ path, build }: MemoFile): void {
-  let saved: unknown;
-  try {
-    saved = deserialize(readFileSync(path));
-  } catch {
-    return;
-  }
-  if (!isMemoFile(saved) || saved.build !== build) return;
-  seedParseCache(saved.entries);
-  parseCacheEntries(); // seeded entries are not news
-}
-
-/** Saves the cache when this run parsed something new; a failure to write only costs speed next time. */
-export function saveParseMemo({ path, build }: MemoFile): void {
-  const { entries, changed } = parseCacheEntries();
-  if (!changed) return;
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, serialize({ format: FORMAT, build, entries }));
-    renameSync(tmp, path);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
-}
-
-function isMemoFile(value: unknown): value is { format: number; build: string; entries: ParseCacheEntry[] } {
-  if (typeof value !== 'object' || value === null) return false;
-  const { format, entries } = value as { format?: unknown; entries?: unknown };
-  return (
-    format === FORMAT &&
+/** V8 serialisation; bump `format` when the entry format changes. */
+const CODEC: MemoCodec<ParseCacheEntry[]> = {
+  format: 1,
+  encode: (record) => serialize(record),
+  decode: (bytes) => deserialize(bytes),
+  isEntries: (entries): entries is ParseCacheEntry[] =>
     Array.isArray(entries) &&
     entries.every(
       (e) =>
@@ -57,6 +29,18 @@ function isMemoFile(value: unknown): value is { format: number; build: string; e
         e[1] !== null &&
         Array.isArray((e[1] as { errors?: unknown }).errors) &&
         Array.isArray((e[1] as { warnings?: unknown }).warnings),
-    )
-  );
+    ),
+};
+
+export function readParseMemo(file: MemoFile): void {
+  const entries = readMemo(file, CODEC);
+  if (!entries) return;
+  seedParseCache(entries);
+  parseCacheEntries(); // seeded entries are not news
+}
+
+/** Saves the cache when this run parsed something new. */
+export function saveParseMemo(file: MemoFile): void {
+  const { entries, changed } = parseCacheEntries();
+  if (changed) saveMemo(file, CODEC, entries);
 }

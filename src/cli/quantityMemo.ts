@@ -6,49 +6,33 @@
  * dist/ beside the bundle; launch.mjs deletes it whenever the bundle is
  * rebuilt and tags it with the bundle's build, so entries always come from
  * the code that reads them. A missing, unreadable, malformed or foreign file
- * only means mathjs parses again.
+ * only means mathjs parses again (memoFile.ts).
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { quantityMemoEntries, seedQuantityMemo, type MemoEntry } from '../loader/quantity.js';
+import { readMemo, saveMemo, type MemoCodec, type MemoFile } from './memoFile.js';
 
-/** Bumped when the entry format changes. */
-const FORMAT = 1;
+type Entries = Record<string, MemoEntry>;
 
-/** Where the memo is kept, and the build of the code that may use it. */
-export interface MemoFile {
-  path: string;
-  build: string;
+/** JSON; bump `format` when the entry format changes. */
+const CODEC: MemoCodec<Entries> = {
+  format: 1,
+  encode: (record) => JSON.stringify(record),
+  decode: (bytes) => JSON.parse(bytes.toString('utf8')),
+  isEntries: (entries): entries is Entries =>
+    typeof entries === 'object' &&
+    entries !== null &&
+    Object.values(entries).every(
+      (e) => typeof e === 'object' && e !== null && Number.isFinite((e as MemoEntry).value) && Number.isInteger((e as MemoEntry).measure) && (e as MemoEntry).measure >= 0,
+    ),
+};
+
+export function readQuantityMemo(file: MemoFile): void {
+  const entries = readMemo(file, CODEC);
+  if (entries) seedQuantityMemo(entries);
 }
 
-export function readQuantityMemo({ path, build }: MemoFile): void {
-  let saved: unknown;
-  try {
-    saved = JSON.parse(readFileSync(path, 'utf8'));
-  } catch {
-    return;
-  }
-  if (!isMemoFile(saved) || saved.build !== build) return;
-  seedQuantityMemo(saved.entries);
-}
-
-/** Saves the memo when this run parsed something new; a failure to write only costs speed next time. */
-export function saveQuantityMemo({ path, build }: MemoFile): void {
+/** Saves the memo when this run parsed something new. */
+export function saveQuantityMemo(file: MemoFile): void {
   const { entries, changed } = quantityMemoEntries();
-  if (!changed) return;
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, JSON.stringify({ format: FORMAT, build, entries }), 'utf8');
-    renameSync(tmp, path);
-  } catch {
-    rmSync(tmp, { force: true });
-  }
-}
-
-function isMemoFile(value: unknown): value is { format: number; build: unknown; entries: Record<string, MemoEntry> } {
-  if (typeof value !== 'object' || value === null) return false;
-  const { format, entries } = value as { format?: unknown; entries?: unknown };
-  if (format !== FORMAT || typeof entries !== 'object' || entries === null) return false;
-  return Object.values(entries).every(
-    (e) => typeof e === 'object' && e !== null && Number.isFinite((e as MemoEntry).value) && Number.isInteger((e as MemoEntry).measure) && (e as MemoEntry).measure >= 0,
-  );
+  if (changed) saveMemo(file, CODEC, entries);
 }
