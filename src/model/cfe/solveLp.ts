@@ -454,6 +454,41 @@ function runCold(model: Model, lp: CfeLp, problem: CfeProblem, target: number, s
   return model.run().modelStatus;
 }
 
+/** How one target's solve went: HiGHS's model status, and whether it was warm. */
+interface SolvedTarget {
+  status: number;
+  warm: boolean;
+  /** Iterations of a warm step given up for a cold start (counted in the result's iterations). */
+  abandonedIterations: number;
+}
+
+/**
+ * Solves the model at its current target: from the kept basis by dual simplex when `warm`; a
+ * warm step that reaches settings.warmIterationLimit is given up and the target solved cold
+ * (runCold) within the time left.
+ */
+function solveTarget(
+  highs: Highs,
+  model: Model,
+  lp: CfeLp,
+  problem: CfeProblem,
+  target: number,
+  settings: LpSolverSettings,
+  warm: boolean,
+  timeLimitS: number | undefined,
+): SolvedTarget {
+  if (!warm) return { status: runCold(model, lp, problem, target, settings, timeLimitS), warm: false, abandonedIterations: 0 };
+  const start = performance.now();
+  applySettings(model, settings, true, timeLimitS);
+  model.zeroAllClocks();
+  const status = model.run().modelStatus;
+  if (status !== highs.constants.modelStatus.iterationLimit) return { status, warm: true, abandonedIterations: 0 };
+  // Far from the new optimum: this target from its own cold start instead.
+  const abandonedIterations = infoNumber(model, 'simplex_iteration_count');
+  const remainingS = timeLimitS === undefined ? undefined : Math.max(0, timeLimitS - (performance.now() - start) / 1000);
+  return { status: runCold(model, lp, problem, target, settings, remainingS), warm: false, abandonedIterations };
+}
+
 /**
  * Least-cost portfolios of `problem` for each target (0..1), solved in ascending order in
  * one HiGHS instance, each from the previous target's basis when settings.sweep is 'warm'.
@@ -522,58 +557,40 @@ export async function solveCfeSweep(problem: CfeProblem, targets: readonly numbe
         progress();
         continue;
       }
-      let warm = settings.sweep === 'warm' && haveBasis;
       const solveStart = performance.now();
-      let status: number;
-      let iterationsBefore = 0;
+      const failed = (error: unknown) => {
+        const cause = `HiGHS stopped with an error (${error instanceof Error ? error.message : String(error)})`;
+        results.push({ status: 'error', target, message: errorMessage(lp, target, options.year, cause), solveMs: performance.now() - solveStart });
+        progress();
+        haveBasis = false;
+      };
+      let solved: SolvedTarget;
       try {
         setCfeTarget(lp, target);
         model.changeRowBounds(lp.rows.cfe, -Infinity, lp.rowUpper[lp.rows.cfe]!);
-        if (warm) {
-          applySettings(model, settings, true, options.timeLimitS);
-          model.zeroAllClocks();
-          status = model.run().modelStatus;
-          if (status === highs.constants.modelStatus.iterationLimit) {
-            // Far from the new optimum: solve this target cold from its heuristic start.
-            iterationsBefore = infoNumber(model, 'simplex_iteration_count');
-            warm = false;
-            const remainingS = options.timeLimitS === undefined ? undefined : Math.max(0, options.timeLimitS - (performance.now() - solveStart) / 1000);
-            model.dispose();
-            model = passModel(highs, lp);
-            status = runCold(model, lp, problem, target, settings, remainingS);
-          }
-        } else {
-          status = runCold(model, lp, problem, target, settings, options.timeLimitS);
-        }
+        solved = solveTarget(highs, model, lp, problem, target, settings, settings.sweep === 'warm' && haveBasis, options.timeLimitS);
       } catch (error) {
-        if (error instanceof WebAssembly.RuntimeError && !replaced) {
-          // The solver trapped (a fault of the WebAssembly build, seen only in crossover): this
-          // instance cannot be trusted. Solve this target again, once, in a fresh instance, from
-          // the slack basis; later targets go on there.
-          replaced = true;
-          haveBasis = false;
-          iterationsBefore = 0;
-          warm = false;
-          try {
-            highs = await reloadCfeSolver();
-            model = passModel(highs, lp);
-            status = runCold(model, lp, problem, target, { ...settings, start: 'slack' }, options.timeLimitS);
-          } catch (retryError) {
-            const cause = `HiGHS stopped with an error (${retryError instanceof Error ? retryError.message : String(retryError)})`;
-            results.push({ status: 'error', target, message: errorMessage(lp, target, options.year, cause), solveMs: performance.now() - solveStart });
-            progress();
-            continue;
-          }
-        } else {
-          const cause = `HiGHS stopped with an error (${error instanceof Error ? error.message : String(error)})`;
-          results.push({ status: 'error', target, message: errorMessage(lp, target, options.year, cause), solveMs: performance.now() - solveStart });
-          progress();
-          haveBasis = false;
+        if (!(error instanceof WebAssembly.RuntimeError) || replaced) {
+          failed(error);
+          continue;
+        }
+        // The solver trapped (a fault of the WebAssembly build, seen only in crossover): this
+        // instance cannot be trusted. Solve this target again, once, in a fresh instance, from
+        // the slack basis; later targets go on there. The trapped model is not disposed.
+        replaced = true;
+        haveBasis = false;
+        try {
+          highs = await reloadCfeSolver();
+          model = passModel(highs, lp);
+          solved = solveTarget(highs, model, lp, problem, target, { ...settings, start: 'slack' }, false, options.timeLimitS);
+        } catch (retryError) {
+          failed(retryError);
           continue;
         }
       }
+      const { status, warm, abandonedIterations } = solved;
       const iterations: LpIterations = {
-        simplex: iterationsBefore + infoNumber(model, 'simplex_iteration_count'),
+        simplex: abandonedIterations + infoNumber(model, 'simplex_iteration_count'),
         ipm: infoNumber(model, 'ipm_iteration_count'),
         crossover: infoNumber(model, 'crossover_iteration_count'),
       };
