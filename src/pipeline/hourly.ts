@@ -334,13 +334,19 @@ export function heuristicStudy(scenario: LoadedScenario, result: ModelResult, se
   return { ok: true, study: assembleStudy(prepared.hourly, scenario, result, found, unmet, settings, undefined) };
 }
 
-/** Step 6, LP: HiGHS per target (warm-started sweep); the LP's own dispatch scores each portfolio. */
+/**
+ * Step 6, LP: HiGHS per target (warm-started sweep); the LP's own dispatch scores each portfolio.
+ * `heuristic`: the heuristic's portfolios when already found, to start cold solves from.
+ */
 export async function lpPortfolios(
   hourly: HourlyProblem,
   onProgress?: (done: number, total: number) => void,
+  heuristic: readonly FoundPortfolio[] = [],
 ): Promise<{ found: FoundPortfolio[]; unmet: UnmetTarget[]; lp: NonNullable<HourlyStudy['lp']>; solveMs: number }> {
   const { problem } = hourly;
-  const sweep = await solveCfeSweep(problem, hourly.targets, { onProgress, year: hourly.year });
+  // The heuristic's portfolios, when already found, are the LP's cold starts (not searched again).
+  const heuristicPortfolios = new Map(heuristic.filter((f) => f.method === 'heuristic').map((f) => [f.target, f.portfolio]));
+  const sweep = await solveCfeSweep(problem, hourly.targets, { onProgress, year: hourly.year, heuristicPortfolios });
   const found: FoundPortfolio[] = [];
   const unmet: UnmetTarget[] = [];
   for (const outcome of sweep.results) {

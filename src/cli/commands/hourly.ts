@@ -73,7 +73,7 @@ export async function hourlyCommand(options: CommandOptions, io: Io): Promise<nu
     }
     if (settings.method !== 'heuristic') {
       const bar = io.isTty ? progressBar(io) : undefined;
-      const solved = await lpPortfolios(hourly, bar && ((done, total) => bar(`${run.name} LP`, done, total)));
+      const solved = await lpPortfolios(hourly, bar && ((done, total) => bar(`${run.name} LP`, done, total)), found);
       found.push(...solved.found);
       unmet.push(...solved.unmet);
       lp = solved.lp;

@@ -104,6 +104,11 @@ export interface SolveCfeSweepOptions {
   year?: number;
   /** Solver settings (defaults: DEFAULT_LP_SOLVER_SETTINGS). */
   solver?: Partial<LpSolverSettings>;
+  /**
+   * Heuristic portfolios already found, by target (heuristicSweep's, when the caller ran it):
+   * a cold solve starts from these instead of computing heuristicPortfolio again.
+   */
+  heuristicPortfolios?: ReadonlyMap<number, Portfolio>;
 }
 
 export interface LpIterations {
@@ -399,26 +404,21 @@ function applySettings(model: Model, settings: LpSolverSettings, warm: boolean, 
  * crossover fails; the solve then starts from the slack basis. Rethrows a trap of the
  * WebAssembly runtime (WebAssembly.RuntimeError), after which the instance is not reused.
  */
-function heuristicStart(model: Model, lp: CfeLp, problem: CfeProblem, target: number): boolean {
-  let heuristic: ReturnType<typeof heuristicPortfolio>;
-  try {
-    heuristic = heuristicPortfolio(problem, target); // throws on a target it does not take (0)
-  } catch {
-    return false;
-  }
-  if (!heuristic.ok) return false;
+function heuristicStart(model: Model, lp: CfeLp, problem: CfeProblem, target: number, known: ReadonlyMap<number, Portfolio> | undefined): boolean {
+  const portfolio = known?.get(target) ?? heuristicOf(problem, target);
+  if (!portfolio) return false;
   const { layout } = lp;
   const hours = layout.hours;
-  const trace = dispatchTrace(problem, heuristic.portfolio);
+  const trace = dispatchTrace(problem, portfolio);
   const unit = lp.powerUnitMw;
   const x = new Float64Array(lp.numCols);
   // Clipped to the column bounds (a column fixed at 0 stays 0).
   const put = (column: number, mw: number) => {
     x[column] = Math.min(lp.colUpper[column]!, Math.max(lp.colLower[column]!, mw / unit));
   };
-  for (const technology of TECHNOLOGIES) put(layout.cap[technology], heuristic.portfolio.mw[technology]);
-  put(layout.batteryMw, heuristic.portfolio.batteryMw);
-  put(layout.batteryMwh, heuristic.portfolio.batteryMwh);
+  for (const technology of TECHNOLOGIES) put(layout.cap[technology], portfolio.mw[technology]);
+  put(layout.batteryMw, portfolio.batteryMw);
+  put(layout.batteryMwh, portfolio.batteryMwh);
   for (let t = 0; t < hours; t++) {
     put(layout.charge + t, trace.chargeMw[t]!);
     put(layout.discharge + t, trace.dischargeMw[t]!);
@@ -442,12 +442,28 @@ function heuristicStart(model: Model, lp: CfeLp, problem: CfeProblem, target: nu
   }
 }
 
+/** The heuristic portfolio of one target, or undefined when it finds none (or does not take the target, 0). */
+function heuristicOf(problem: CfeProblem, target: number): Portfolio | undefined {
+  try {
+    const heuristic = heuristicPortfolio(problem, target);
+    return heuristic.ok ? heuristic.portfolio : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a cold solve starts from: the problem, and heuristic portfolios already found (SolveCfeSweepOptions). */
+interface ColdStart {
+  problem: CfeProblem;
+  known: ReadonlyMap<number, Portfolio> | undefined;
+}
+
 /** Solves the current model cold: from the heuristic start when asked and a simplex runs, else from the slack basis. */
-function runCold(model: Model, lp: CfeLp, problem: CfeProblem, target: number, settings: LpSolverSettings, timeLimitS: number | undefined): number {
+function runCold(model: Model, lp: CfeLp, start: ColdStart, target: number, settings: LpSolverSettings, timeLimitS: number | undefined): number {
   model.clearSolver();
   applySettings(model, settings, false, timeLimitS);
   if (settings.start === 'heuristic' && (settings.algorithm === 'primal-simplex' || settings.algorithm === 'dual-simplex')) {
-    heuristicStart(model, lp, problem, target);
+    heuristicStart(model, lp, start.problem, target, start.known);
     applySettings(model, settings, false, timeLimitS); // heuristicStart changed some
   }
   model.zeroAllClocks();
@@ -471,22 +487,22 @@ function solveTarget(
   highs: Highs,
   model: Model,
   lp: CfeLp,
-  problem: CfeProblem,
+  start: ColdStart,
   target: number,
   settings: LpSolverSettings,
   warm: boolean,
   timeLimitS: number | undefined,
 ): SolvedTarget {
-  if (!warm) return { status: runCold(model, lp, problem, target, settings, timeLimitS), warm: false, abandonedIterations: 0 };
-  const start = performance.now();
+  if (!warm) return { status: runCold(model, lp, start, target, settings, timeLimitS), warm: false, abandonedIterations: 0 };
+  const started = performance.now();
   applySettings(model, settings, true, timeLimitS);
   model.zeroAllClocks();
   const status = model.run().modelStatus;
   if (status !== highs.constants.modelStatus.iterationLimit) return { status, warm: true, abandonedIterations: 0 };
   // Far from the new optimum: this target from its own cold start instead.
   const abandonedIterations = infoNumber(model, 'simplex_iteration_count');
-  const remainingS = timeLimitS === undefined ? undefined : Math.max(0, timeLimitS - (performance.now() - start) / 1000);
-  return { status: runCold(model, lp, problem, target, settings, remainingS), warm: false, abandonedIterations };
+  const remainingS = timeLimitS === undefined ? undefined : Math.max(0, timeLimitS - (performance.now() - started) / 1000);
+  return { status: runCold(model, lp, start, target, settings, remainingS), warm: false, abandonedIterations };
 }
 
 /**
@@ -539,6 +555,7 @@ export async function solveCfeSweep(problem: CfeProblem, targets: readonly numbe
     let haveBasis = false;
     /** True once a trapped solver instance was replaced (done at most once per sweep). */
     let replaced = false;
+    const coldStart: ColdStart = { problem, known: options.heuristicPortfolios };
     for (const target of sorted) {
       if (!(target >= 0 && target <= 1)) {
         results.push({ status: 'error', target, message: `CFE target ${target} is not a share between 0 and 1 (0% to 100%); fix the targets in the assumption file.`, solveMs: 0 });
@@ -568,7 +585,7 @@ export async function solveCfeSweep(problem: CfeProblem, targets: readonly numbe
       try {
         setCfeTarget(lp, target);
         model.changeRowBounds(lp.rows.cfe, -Infinity, lp.rowUpper[lp.rows.cfe]!);
-        solved = solveTarget(highs, model, lp, problem, target, settings, settings.sweep === 'warm' && haveBasis, options.timeLimitS);
+        solved = solveTarget(highs, model, lp, coldStart, target, settings, settings.sweep === 'warm' && haveBasis, options.timeLimitS);
       } catch (error) {
         if (!(error instanceof WebAssembly.RuntimeError) || replaced) {
           failed(error);
@@ -582,7 +599,7 @@ export async function solveCfeSweep(problem: CfeProblem, targets: readonly numbe
         try {
           highs = await reloadCfeSolver();
           model = passModel(highs, lp);
-          solved = solveTarget(highs, model, lp, problem, target, { ...settings, start: 'slack' }, false, options.timeLimitS);
+          solved = solveTarget(highs, model, lp, coldStart, target, { ...settings, start: 'slack' }, false, options.timeLimitS);
         } catch (retryError) {
           failed(retryError);
           continue;

@@ -6,6 +6,7 @@ import {
   batteryPowerCostUsdPerMwYear,
   capacityCostUsdPerMwYear,
 } from '../../../src/model/cfe/annualisedCost.js';
+import { buildCfeLp } from '../../../src/model/cfe/lpProblem.js';
 import { loadCfeSolver, solveCfeSweep, type LpTargetOptimal, type LpTargetResult } from '../../../src/model/cfe/solveLp.js';
 import type { CfeProblem, TechnologyCost } from '../../../src/model/cfe/types.js';
 import { createRng } from '../../../src/uncertainty/rng.js';
@@ -340,27 +341,32 @@ describe('solveCfeSweep on a 48-hour synthetic site', () => {
   });
 });
 
+/** Calls `seen` with the start point of every crossover of the loaded solver's models, until the test ends. */
+async function watchCrossovers(seen: (colValue: ArrayLike<number>) => void): Promise<void> {
+  const highs = await loadCfeSolver();
+  const createModel = highs.createModel;
+  highs.createModel = ((...args: Parameters<typeof createModel>) => {
+    const model = createModel.apply(highs, args);
+    const crossover = model.crossover.bind(model);
+    model.crossover = (...a: Parameters<typeof crossover>) => {
+      seen((a[0] as { colValue: ArrayLike<number> }).colValue);
+      return crossover(...a);
+    };
+    return model;
+  }) as typeof createModel;
+  onTestFinished(() => {
+    highs.createModel = createModel;
+  });
+}
+
 describe('solveCfeSweep starts', () => {
   const same = (a: LpTargetResult | undefined, b: LpTargetResult | undefined) =>
     expect(optimal(a).objectiveUsdPerYear / optimal(b).objectiveUsdPerYear).toBeCloseTo(1, 9);
 
   it('from the heuristic portfolio reach the optimum of the slack start (random sites, with and without firm)', async () => {
     // Count the crossovers, to know the heuristic start ran rather than silently falling back.
-    const highs = await loadCfeSolver();
-    const createModel = highs.createModel;
     let crossovers = 0;
-    highs.createModel = ((...args: Parameters<typeof createModel>) => {
-      const model = createModel.apply(highs, args);
-      const crossover = model.crossover.bind(model);
-      model.crossover = (...a: Parameters<typeof crossover>) => {
-        crossovers++;
-        return crossover(...a);
-      };
-      return model;
-    }) as typeof createModel;
-    onTestFinished(() => {
-      highs.createModel = createModel;
-    });
+    await watchCrossovers(() => crossovers++);
     for (const [seed, firm] of [
       [11, true],
       [12, false],
@@ -376,6 +382,22 @@ describe('solveCfeSweep starts', () => {
       }
     }
     expect(crossovers).toBe(9); // three sites x three targets, each cold from its heuristic start
+  });
+
+  it('from heuristic portfolios the caller already has, when given, to the same optimum', async () => {
+    const problem = synthetic(14, 96);
+    const target = 0.9;
+    const own = await solveCfeSweep(problem, [target]);
+    // A start that is not the heuristic's own: the crossover must receive it, and the optimum stays.
+    const given = { mw: { solar: 123, onshore_wind: 0, offshore_wind: 0, clean_firm: 45 }, batteryMw: 6, batteryMwh: 24 };
+    const starts: Float64Array[] = [];
+    await watchCrossovers((colValue) => starts.push(Float64Array.from(colValue)));
+    const sweep = await solveCfeSweep(problem, [target], { heuristicPortfolios: new Map([[target, given]]) });
+    same(sweep.results[0], own.results[0]);
+    const lp = buildCfeLp(problem, target);
+    expect(starts).toHaveLength(1);
+    expect(starts[0]![lp.layout.cap.solar]! * lp.powerUnitMw).toBeCloseTo(123, 9);
+    expect(starts[0]![lp.layout.batteryMwh]! * lp.powerUnitMw).toBeCloseTo(24, 9);
   });
 
   it('a warm step that needs more than its iteration limit solves its target cold instead, to the same optimum', async () => {
