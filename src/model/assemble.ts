@@ -1,16 +1,18 @@
 /**
- * The steps the hourly model (runModel) and its closed form (runModelClosedForm)
- * share, so that the two cannot drift apart:
- *   - prepareRun: steps 1-6 (calendar, envelope limit, phase plans, vintages, sizing);
+ * The steps the hourly model (runModel) and its closed form (closedForm.ts,
+ * closedFormMetrics.ts) share, so that the paths cannot drift apart:
+ *   - prepareRun: steps 1-6 (calendar, envelope limit, phase plans, vintages, sizing;
+ *     the vintages also as a VintageTable, which steps 7-17 read);
  *   - fullBuildout: step 10 (T_full, headline fleet, first full year);
  *   - annualFigures: steps 11-14 per year (stock, energy ratios, procurement, impacts,
  *     delivered compute), written to a flat Float64Array (YEAR_FIGURE, YEAR_FIGURE_COUNT);
+ *     yearFigures is one year of it without the stock;
  *   - envelopeRecord: step 15;
  *   - costRun: step 16 (cost per year, capex at full build-out; src/model/cost/);
- *   - fleetRows, annualRows, summaryValues: step 17.
- * The two paths differ only in how they get, per year, IT and facility energy, peak
+ *   - fleetRows, annualRows, summaryValues (summaryNumbers and the two text metrics): step 17.
+ * The paths differ only in how they get, per year, IT and facility energy, peak
  * facility load and each vintage's energised hours, and over the horizon the peak
- * design load: hour by hour (runModel) or in closed form (closedForm.ts).
+ * design load: hour by hour (runModel) or in closed form (closedFormCore.ts).
  */
 import { fullBuildoutHour, firstFullYearIndex, headlineVintages } from './buildout.js';
 import { at, dateOfHour, hoursOfYearIndex, isoOfHour, makeCalendar, type Calendar } from './calendar.js';
@@ -19,14 +21,15 @@ import { envelopeLimitMw, poiEquivalentMw } from './envelope.js';
 import { averageMw, effectivePue } from './energy.js';
 import { bindingConstraint, envelopeMarginMw, packagingMarginMw } from './envelopeCheck.js';
 import { homesEquivalent, locationEmissionsTco2e, marketEmissionsTco2e, waterM3 } from './impacts.js';
-import { TECHNOLOGIES, type ModelInputs, type Technology } from './inputs.js';
+import { TECHNOLOGIES, type ModelInputs } from './inputs.js';
 import { modelError, modelWarning, type ModelIssue } from './issues.js';
 import { cleanEnergyTargetMwh, nameplateMw, newCleanEnergyMwh, procurementRows, technologyEnergyMwh } from './procurement.js';
-import { CLEAN_NAMEPLATE_METRIC, summaryRows, trancheSummaryRows, type SummaryMetric } from './summary.js';
+import { CLEAN_NAMEPLATE_METRIC, SUMMARY_METRICS, summaryRows, trancheSummaryRows, type SummaryMetric } from './summary.js';
 import { COST_FIGURE, COST_FIGURE_COUNT, capexFullBuildoutUsd, costFigures, costRows, type EnergyFigureLayout } from './cost/costFigures.js';
 import { capexUsdPerPeakPflops, capexUsdPerPoiMw, costUsdPerDeliveredEflop, energyShareOfCost } from './cost/metrics.js';
 import { trancheRows } from './cost/tranches.js';
 import { buildVintages, planPhases, stockAt, type Vintage } from './vintages.js';
+import { vintageTable, type VintageTable } from './vintageTable.js';
 import type { AnnualRow, EnvelopeCheck, FleetRow, ModelResult, ProcurementRow } from '../results/types.js';
 
 /** Steps 1-6 done: the calendar, L_env, its POI equivalent E_poi and the sized vintages. */
@@ -35,6 +38,8 @@ export interface PreparedRun {
   limitMw: number;
   poiEquivalentMw: number;
   vintages: Vintage[];
+  /** The same vintages as numbers (vintageTable.ts), which steps 7-17 read. */
+  table: VintageTable;
 }
 
 export type Preparation =
@@ -76,7 +81,8 @@ export function prepareRun(inputs: ModelInputs, calendarFor: (firstYear: number,
   const sizingIssues = [...planned.issues, ...built.issues];
   warnings.push(...built.warnings);
   if (sizingIssues.length > 0) return { ok: false, issues: sizingIssues, warnings };
-  return { ok: true, run: { calendar, limitMw, poiEquivalentMw: poiEquivalent, vintages: built.vintages }, warnings };
+  const run = { calendar, limitMw, poiEquivalentMw: poiEquivalent, vintages: built.vintages, table: vintageTable(built.vintages) };
+  return { ok: true, run, warnings };
 }
 
 /** Step 10: T_full, the headline fleet installed then, and the first full year. */
@@ -143,28 +149,20 @@ export const YEAR_FIGURE = {
 } as const;
 export const YEAR_FIGURE_COUNT = 17 + 2 * TECHNOLOGIES.length;
 
-/** Index of each technology in TECHNOLOGIES. */
-const TECHNOLOGY_INDEX = Object.fromEntries(TECHNOLOGIES.map((t, i) => [t, i])) as Record<Technology, number>;
-
 /**
  * Steps 11-14 for every horizon year into `out` (length >= years x YEAR_FIGURE_COUNT):
  * end-of-year stock (11, only when `withStock`; else left as 0), energy ratios (8),
  * procurement (12), impacts (13), delivered compute (14).
  */
 export function annualFigures(inputs: ModelInputs, run: PreparedRun, loads: YearLoads, withStock: boolean, out: Float64Array): Float64Array {
-  const { utilisation, procurement, context } = inputs;
   const { calendar, vintages } = run;
   const F = YEAR_FIGURE;
-  const T = TECHNOLOGIES.length;
-  const shares = TECHNOLOGIES.map((t) => procurement.mix[t]);
-  const capacityFactors = TECHNOLOGIES.map((t) => procurement.capacityFactor[t]);
-  const tflops = vintages.map((v) => tflopsAtPrecision(v.chip, utilisation.mfuPrecision));
+  const tflops = vintages.map((v) => tflopsAtPrecision(v.chip, inputs.utilisation.mfuPrecision));
+  const shares = new Float64Array(TECHNOLOGIES.length);
+  const capacityFactors = new Float64Array(TECHNOLOGIES.length);
+  technologyShares(inputs.procurement, shares, capacityFactors);
   for (let y = 0; y < calendar.years; y++) {
     const o = y * YEAR_FIGURE_COUNT;
-    const hours = hoursOfYearIndex(calendar, y);
-    const itMwh = at(loads.itEnergyMwh, y);
-    const facilityMwh = at(loads.facilityEnergyMwh, y);
-    out[o + F.hours] = hours;
     if (withStock) {
       const stock = stockAt(vintages, at(calendar.yearStartHour, y + 1));
       out[o + F.chipsEnd] = Math.round(stock.chips);
@@ -175,37 +173,69 @@ export function annualFigures(inputs: ModelInputs, run: PreparedRun, loads: Year
       out[o + F.criticalItMwEnd] = 0;
       out[o + F.peakFp8PflopsEnd] = 0;
     }
-    const matching = at(procurement.matchingTargetShare, y, 'procurement.matchingTargetShare');
-    const target = cleanEnergyTargetMwh(matching, facilityMwh, procurement.lossConvention, procurement.tdLossShare);
-    const contracted = at(procurement.contractedCleanMwh, y, 'procurement.contractedCleanMwh');
-    const newClean = newCleanEnergyMwh(target, contracted);
-    for (let i = 0; i < T; i++) {
-      const energyMwh = technologyEnergyMwh(shares[i]!, newClean);
-      out[o + F.technologyEnergyMwh + i] = energyMwh;
-      out[o + F.nameplateMw + i] = nameplateMw(energyMwh, capacityFactors[i]!, hours);
-    }
-    const mfu = at(utilisation.modelFlopsUtilisation, y, 'utilisation.modelFlopsUtilisation');
+    const mfu = at(inputs.utilisation.modelFlopsUtilisation, y, 'utilisation.modelFlopsUtilisation');
     let eflop = 0;
     for (let vi = 0; vi < vintages.length; vi++) {
-      const v = vintages[vi]!;
-      const chipHours = v.fleet.chips * loads.energisedHours(vi, y);
+      const chipHours = vintages[vi]!.fleet.chips * loads.energisedHours(vi, y);
       eflop += deliveredComputeEflop(chipHours, tflops[vi]!, mfu);
     }
-    out[o + F.itEnergyMwh] = itMwh;
-    out[o + F.facilityEnergyMwh] = facilityMwh;
-    out[o + F.effectivePue] = effectivePue(facilityMwh, itMwh);
-    out[o + F.averageFacilityMw] = averageMw(facilityMwh, hours);
-    out[o + F.peakFacilityMw] = at(loads.peakFacilityMw, y);
-    out[o + F.cleanEnergyTargetMwh] = target;
-    out[o + F.contractedCleanMwh] = contracted;
-    out[o + F.newCleanEnergyMwh] = newClean;
-    out[o + F.emissionsLocationTco2e] = locationEmissionsTco2e(facilityMwh, at(context.gridEmissionsTco2ePerMwh, y, 'context.gridEmissions'));
-    out[o + F.emissionsMarketTco2e] = marketEmissionsTco2e(facilityMwh, matching, at(context.residualMixTco2ePerMwh, y, 'context.residualMix'));
-    out[o + F.waterM3] = waterM3(itMwh, context.wueM3PerMwh);
-    out[o + F.homesEquivalent] = homesEquivalent(facilityMwh, context.householdMwhPerYear);
-    out[o + F.deliveredComputeEflop] = eflop;
+    yearFigures(inputs, y, hoursOfYearIndex(calendar, y), loads, eflop, shares, capacityFactors, out);
   }
   return out;
+}
+
+/** procurement.mix in TECHNOLOGIES order, into `shares`; capacity factors likewise (yearFigures' arguments). */
+export function technologyShares(procurement: ModelInputs['procurement'], shares: Float64Array, capacityFactors: Float64Array): void {
+  for (let i = 0; i < TECHNOLOGIES.length; i++) {
+    shares[i] = procurement.mix[TECHNOLOGIES[i]!];
+    capacityFactors[i] = procurement.capacityFactor[TECHNOLOGIES[i]!];
+  }
+}
+
+/**
+ * Steps 8 and 12-14 of year index `y` into its YEAR_FIGURE block of `out`, all but the stock:
+ * energy ratios, procurement per technology, impacts, and the delivered compute `eflop` the
+ * caller summed over its vintages; `shares` and `capacityFactors` per technology in TECHNOLOGIES
+ * order (technologyShares). Shared by annualFigures and the closed form's lean path.
+ */
+export function yearFigures(
+  inputs: ModelInputs,
+  y: number,
+  hours: number,
+  loads: YearLoads,
+  eflop: number,
+  shares: ArrayLike<number>,
+  capacityFactors: ArrayLike<number>,
+  out: Float64Array,
+): void {
+  const { procurement, context } = inputs;
+  const F = YEAR_FIGURE;
+  const o = y * YEAR_FIGURE_COUNT;
+  const itMwh = at(loads.itEnergyMwh, y);
+  const facilityMwh = at(loads.facilityEnergyMwh, y);
+  out[o + F.hours] = hours;
+  const matching = at(procurement.matchingTargetShare, y, 'procurement.matchingTargetShare');
+  const target = cleanEnergyTargetMwh(matching, facilityMwh, procurement.lossConvention, procurement.tdLossShare);
+  const contracted = at(procurement.contractedCleanMwh, y, 'procurement.contractedCleanMwh');
+  const newClean = newCleanEnergyMwh(target, contracted);
+  for (let i = 0; i < TECHNOLOGIES.length; i++) {
+    const energyMwh = technologyEnergyMwh(shares[i]!, newClean);
+    out[o + F.technologyEnergyMwh + i] = energyMwh;
+    out[o + F.nameplateMw + i] = nameplateMw(energyMwh, capacityFactors[i]!, hours);
+  }
+  out[o + F.itEnergyMwh] = itMwh;
+  out[o + F.facilityEnergyMwh] = facilityMwh;
+  out[o + F.effectivePue] = effectivePue(facilityMwh, itMwh);
+  out[o + F.averageFacilityMw] = averageMw(facilityMwh, hours);
+  out[o + F.peakFacilityMw] = at(loads.peakFacilityMw, y);
+  out[o + F.cleanEnergyTargetMwh] = target;
+  out[o + F.contractedCleanMwh] = contracted;
+  out[o + F.newCleanEnergyMwh] = newClean;
+  out[o + F.emissionsLocationTco2e] = locationEmissionsTco2e(facilityMwh, at(context.gridEmissionsTco2ePerMwh, y, 'context.gridEmissions'));
+  out[o + F.emissionsMarketTco2e] = marketEmissionsTco2e(facilityMwh, matching, at(context.residualMixTco2ePerMwh, y, 'context.residualMix'));
+  out[o + F.waterM3] = waterM3(itMwh, context.wueM3PerMwh);
+  out[o + F.homesEquivalent] = homesEquivalent(facilityMwh, context.householdMwhPerYear);
+  out[o + F.deliveredComputeEflop] = eflop;
 }
 
 /** Annual rows (steps 11-14) from annualFigures computed with stock. */
@@ -276,10 +306,10 @@ export interface CostRun {
  * energy, new clean MWh per technology) into `out` (length >= years x COST_FIGURE_COUNT), and
  * the capex at full build-out (every facility and first vintage). docs/model.md, "16. Cost".
  */
-export function costRun(inputs: ModelInputs, run: PreparedRun, figures: Float64Array, out: Float64Array): CostRun {
+export function costRun(inputs: ModelInputs, run: Pick<PreparedRun, 'calendar' | 'table'>, figures: Float64Array, out: Float64Array): CostRun {
   return {
-    figures: costFigures(inputs.cost, run.calendar, run.vintages, figures, ENERGY_LAYOUT, out),
-    capexFullBuildoutUsd: capexFullBuildoutUsd(inputs.cost, run.vintages),
+    figures: costFigures(inputs.cost, run.calendar, run.table, figures, ENERGY_LAYOUT, out),
+    capexFullBuildoutUsd: capexFullBuildoutUsd(inputs.cost, run.table),
   };
 }
 
@@ -303,12 +333,100 @@ export function fleetRows(vintages: readonly Vintage[]): FleetRow[] {
   }));
 }
 
+/** The headline fleet's totals at T_full (sums over step 10's headline vintages, in vintage order). */
+export interface HeadlineTotals {
+  chips: number;
+  servers: number;
+  ultraservers: number;
+  criticalItMw: number;
+  deployedItMw: number;
+  peakBf16Pflops: number;
+  peakFp8Pflops: number;
+}
+
+/** HeadlineTotals of a list of vintages, each sum from 0 in list order. */
+export function headlineTotals(headline: readonly Vintage[]): HeadlineTotals {
+  const sum = (pick: (v: Vintage) => number) => headline.reduce((acc, v) => acc + pick(v), 0);
+  return {
+    chips: sum((v) => v.fleet.chips),
+    servers: sum((v) => v.fleet.servers),
+    ultraservers: sum((v) => v.fleet.ultraservers),
+    criticalItMw: sum((v) => v.criticalItMw),
+    deployedItMw: sum((v) => v.fleet.deployedItMw),
+    peakBf16Pflops: sum((v) => v.fleet.peakBf16Pflops),
+    peakFp8Pflops: sum((v) => v.fleet.peakFp8Pflops),
+  };
+}
+
+/** Position of each summary metric in SUMMARY_METRICS (and in summaryNumbers' output). */
+export const SUMMARY_INDEX = Object.fromEntries(SUMMARY_METRICS.map((m, i) => [m.metric, i])) as Record<SummaryMetric, number>;
+
+/** The envelope numbers of step 15 that the summary reports. */
+export type EnvelopeNumbers = Pick<EnvelopeCheck, 'limitMw' | 'peakDesignLoadMw' | 'marginMw' | 'packagingMarginMw'>;
+
 /**
- * Step 17, summary values: headline fleet at T_full, first full year (from annualFigures),
- * envelope, cost (C8: capex at full build-out per POI MW and per peak PFLOP/s; the first full
- * year's annualised cost, per delivered EFLOP, and energy's share of it).
- * `fullBuildoutDate` is dateOfHour(T_full) (or '' when not wanted).
+ * Step 17, the summary's numbers into `out` at SUMMARY_INDEX (the two text metrics, full
+ * build-out date and binding constraint, are left as they are): headline fleet at T_full,
+ * first full year (from annualFigures), envelope, cost (C8: capex at full build-out per POI MW
+ * and per peak PFLOP/s; the first full year's annualised cost, per delivered EFLOP, and
+ * energy's share of it). Shared by summaryValues and the closed form's lean path.
  */
+export function summaryNumbers(
+  out: Float64Array,
+  firstYear: number,
+  poiEquivalent: number,
+  fullYearIndex: number,
+  totals: HeadlineTotals,
+  figures: Float64Array,
+  envelope: EnvelopeNumbers,
+  cost: CostRun,
+): void {
+  const F = YEAR_FIGURE;
+  const I = SUMMARY_INDEX;
+  const o = fullYearIndex * YEAR_FIGURE_COUNT;
+  const c = fullYearIndex * COST_FIGURE_COUNT;
+  const capex = cost.capexFullBuildoutUsd;
+  const annualisedUsd = cost.figures[c + COST_FIGURE.annualisedCostUsd]!;
+  const eflop = figures[o + F.deliveredComputeEflop]!;
+  out[I.first_full_year] = firstYear + fullYearIndex;
+  out[I.chips] = totals.chips;
+  out[I.servers] = totals.servers;
+  out[I.ultraservers] = totals.ultraservers;
+  out[I.critical_it_mw] = totals.criticalItMw;
+  out[I.deployed_it_mw] = totals.deployedItMw;
+  out[I.peak_bf16_pflops] = totals.peakBf16Pflops;
+  out[I.peak_fp8_pflops] = totals.peakFp8Pflops;
+  out[I.it_energy_mwh] = figures[o + F.itEnergyMwh]!;
+  out[I.facility_energy_mwh] = figures[o + F.facilityEnergyMwh]!;
+  out[I.effective_pue] = figures[o + F.effectivePue]!;
+  out[I.average_facility_mw] = figures[o + F.averageFacilityMw]!;
+  out[I.peak_facility_mw] = figures[o + F.peakFacilityMw]!;
+  out[I.clean_energy_target_mwh] = figures[o + F.cleanEnergyTargetMwh]!;
+  let nameplateTotal = 0;
+  for (let i = 0; i < TECHNOLOGIES.length; i++) {
+    const mw = figures[o + F.nameplateMw + i]!;
+    out[I[CLEAN_NAMEPLATE_METRIC[TECHNOLOGIES[i]!]]] = mw;
+    nameplateTotal += mw;
+  }
+  out[I.clean_nameplate_total_mw] = nameplateTotal;
+  out[I.emissions_location_tco2e] = figures[o + F.emissionsLocationTco2e]!;
+  out[I.emissions_market_tco2e] = figures[o + F.emissionsMarketTco2e]!;
+  out[I.water_m3] = figures[o + F.waterM3]!;
+  out[I.homes_equivalent] = figures[o + F.homesEquivalent]!;
+  out[I.delivered_compute_eflop] = eflop;
+  out[I.envelope_limit_mw] = envelope.limitMw;
+  out[I.peak_design_load_mw] = envelope.peakDesignLoadMw;
+  out[I.envelope_margin_mw] = envelope.marginMw;
+  out[I.packaging_margin_mw] = envelope.packagingMarginMw;
+  out[I.capex_full_buildout_usd] = capex;
+  out[I.capex_usd_per_poi_mw] = capexUsdPerPoiMw(capex, poiEquivalent);
+  out[I.capex_usd_per_peak_fp8_pflops] = capexUsdPerPeakPflops(capex, totals.peakFp8Pflops);
+  out[I.annualised_cost_usd] = annualisedUsd;
+  out[I.cost_usd_per_delivered_eflop] = costUsdPerDeliveredEflop(annualisedUsd, eflop);
+  out[I.energy_share_of_annualised_cost] = energyShareOfCost(cost.figures[c + COST_FIGURE.opexEnergyUsd]!, annualisedUsd);
+}
+
+/** Step 17, summary values by metric: summaryNumbers, with the full build-out date and the binding constraint. */
 export function summaryValues(
   run: PreparedRun,
   buildout: FullBuildout,
@@ -317,57 +435,13 @@ export function summaryValues(
   cost: CostRun,
   fullBuildoutDate: string,
 ): Record<SummaryMetric, number | string> {
-  const { calendar } = run;
-  const { headline, fullYearIndex } = buildout;
-  const F = YEAR_FIGURE;
-  const o = fullYearIndex * YEAR_FIGURE_COUNT;
-  const c = fullYearIndex * COST_FIGURE_COUNT;
-  const sum = (pick: (v: Vintage) => number) => headline.reduce((acc, v) => acc + pick(v), 0);
-  const peakFp8Pflops = sum((v) => v.fleet.peakFp8Pflops);
-  const capex = cost.capexFullBuildoutUsd;
-  const annualisedUsd = cost.figures[c + COST_FIGURE.annualisedCostUsd]!;
-  let nameplateTotal = 0;
-  for (let i = 0; i < TECHNOLOGIES.length; i++) nameplateTotal += figures[o + F.nameplateMw + i]!;
-  const nameplate = (t: Technology) => figures[o + F.nameplateMw + TECHNOLOGY_INDEX[t]]!;
-  // A plain literal (no spread), so the record stays a fast object for the lean path's reads.
-  return {
-    full_buildout_date: fullBuildoutDate,
-    first_full_year: calendar.firstYear + fullYearIndex,
-    chips: sum((v) => v.fleet.chips),
-    servers: sum((v) => v.fleet.servers),
-    ultraservers: sum((v) => v.fleet.ultraservers),
-    critical_it_mw: sum((v) => v.criticalItMw),
-    deployed_it_mw: sum((v) => v.fleet.deployedItMw),
-    peak_bf16_pflops: sum((v) => v.fleet.peakBf16Pflops),
-    peak_fp8_pflops: peakFp8Pflops,
-    it_energy_mwh: figures[o + F.itEnergyMwh]!,
-    facility_energy_mwh: figures[o + F.facilityEnergyMwh]!,
-    effective_pue: figures[o + F.effectivePue]!,
-    average_facility_mw: figures[o + F.averageFacilityMw]!,
-    peak_facility_mw: figures[o + F.peakFacilityMw]!,
-    clean_energy_target_mwh: figures[o + F.cleanEnergyTargetMwh]!,
-    [CLEAN_NAMEPLATE_METRIC.solar]: nameplate('solar'),
-    [CLEAN_NAMEPLATE_METRIC.onshore_wind]: nameplate('onshore_wind'),
-    [CLEAN_NAMEPLATE_METRIC.offshore_wind]: nameplate('offshore_wind'),
-    [CLEAN_NAMEPLATE_METRIC.clean_firm]: nameplate('clean_firm'),
-    clean_nameplate_total_mw: nameplateTotal,
-    emissions_location_tco2e: figures[o + F.emissionsLocationTco2e]!,
-    emissions_market_tco2e: figures[o + F.emissionsMarketTco2e]!,
-    water_m3: figures[o + F.waterM3]!,
-    homes_equivalent: figures[o + F.homesEquivalent]!,
-    delivered_compute_eflop: figures[o + F.deliveredComputeEflop]!,
-    envelope_limit_mw: envelope.limitMw,
-    peak_design_load_mw: envelope.peakDesignLoadMw,
-    envelope_margin_mw: envelope.marginMw,
-    packaging_margin_mw: envelope.packagingMarginMw,
-    binding_constraint: envelope.binding,
-    capex_full_buildout_usd: capex,
-    capex_usd_per_poi_mw: capexUsdPerPoiMw(capex, run.poiEquivalentMw),
-    capex_usd_per_peak_fp8_pflops: capexUsdPerPeakPflops(capex, peakFp8Pflops),
-    annualised_cost_usd: annualisedUsd,
-    cost_usd_per_delivered_eflop: costUsdPerDeliveredEflop(annualisedUsd, figures[o + F.deliveredComputeEflop]!),
-    energy_share_of_annualised_cost: energyShareOfCost(cost.figures[c + COST_FIGURE.opexEnergyUsd]!, annualisedUsd),
-  };
+  const numbers = new Float64Array(SUMMARY_METRICS.length);
+  summaryNumbers(numbers, run.calendar.firstYear, run.poiEquivalentMw, buildout.fullYearIndex, headlineTotals(buildout.headline), figures, envelope, cost);
+  const values = {} as Record<SummaryMetric, number | string>;
+  SUMMARY_METRICS.forEach(({ metric }, i) => (values[metric] = numbers[i]!));
+  values.full_buildout_date = fullBuildoutDate;
+  values.binding_constraint = envelope.binding;
+  return values;
 }
 
 /** assembleResult's annual and cost figures: reused (it is synchronous, and the rows copy the numbers out). */

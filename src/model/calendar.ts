@@ -158,6 +158,18 @@ export function dateOfHour(hour: number, firstYear: number): string {
   return fast !== undefined ? fast.slice(0, 10) : dateAtHour(hour, firstYear).toISOString().slice(0, 10);
 }
 
+/** The calendar year of a YYYY-MM-DD date. */
+export function yearOfDate(date: string): number {
+  // Digit by digit: called per vintage and sample, and a slice would allocate.
+  let year = 0;
+  for (let i = 0; i < 4; i++) {
+    const digit = date.charCodeAt(i) - 48;
+    if (!(digit >= 0 && digit <= 9)) return Number(date.slice(0, 4)); // not a YYYY-MM-DD date: as before
+    year = year * 10 + digit;
+  }
+  return year;
+}
+
 /** `values[index]`, or an internal error when the index is outside the array. */
 export function at(values: ArrayLike<number>, index: number, what = 'value'): number {
   const value = values[index];

@@ -100,7 +100,7 @@ export function planPhases(inputs: ModelInputs, poiEquivalentMw: number): { plan
 }
 
 /** A catalogue chip by name: a scan (a catalogue holds a few chips; a Map per Monte Carlo sample cost more). */
-function chipNamed(chips: readonly ChipSpec[], name: string, phase: string): ChipSpec {
+export function chipNamed(chips: readonly ChipSpec[], name: string, phase: string): ChipSpec {
   for (const chip of chips) if (chip.name === name) return chip;
   throw new Error(`phase ${phase}: chip "${name}" is not in the catalogue`);
 }

@@ -5,7 +5,8 @@
  */
 import { compileSampleApplier } from '../loader/applySample.js';
 import type { LoadedScenario } from '../loader/types.js';
-import { closedFormIsExact, closedFormMetricLayout, closedFormMetrics } from '../model/closedForm.js';
+import { closedFormIsExact } from '../model/closedForm.js';
+import { closedFormMetricLayout, closedFormMetrics } from '../model/closedFormMetrics.js';
 import type { ModelInputs } from '../model/inputs.js';
 import { runUncertainty, type Evaluator, type MetricSpec, type UncertaintyReport } from '../uncertainty/runUncertainty.js';
 

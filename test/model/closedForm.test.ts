@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../../src/model/calendar.js';
+import { closedFormIsExact, runModelClosedForm } from '../../src/model/closedForm.js';
 import {
   CLOSED_FORM_SUMMARY_METRICS,
   CLOSED_FORM_YEAR_METRICS,
-  closedFormIsExact,
   closedFormMetricCount,
   closedFormMetricLayout,
   closedFormMetrics,
-  runModelClosedForm,
   writeMetricsFromResult,
-} from '../../src/model/closedForm.js';
+} from '../../src/model/closedFormMetrics.js';
 import { energisedHoursInYear } from '../../src/model/energisedHours.js';
 import { hourSpan } from '../../src/model/energy.js';
 import type { ModelInputs, PhaseSpec } from '../../src/model/inputs.js';

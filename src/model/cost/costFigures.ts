@@ -14,7 +14,7 @@
  *     capital charge and O&M are paid in every year in service.
  */
 import { TECHNOLOGIES } from '../inputs.js';
-import type { Vintage } from '../vintages.js';
+import type { VintageTable } from '../vintageTable.js';
 import type { CostRow } from '../../results/cost.js';
 import { annualisedCostUsd, capitalChargeUsdPerYear, inServiceShare, itServiceYears } from './annualised.js';
 import { chipCostOf, facilityCapexUsd, itCapexUsd, networkCapexUsd } from './capex.js';
@@ -45,18 +45,6 @@ export interface EnergyFigureLayout {
   technologyEnergyMwh: number;
 }
 
-/** The calendar year of a YYYY-MM-DD date. */
-export function yearOfDate(date: string): number {
-  // Digit by digit: called per vintage and sample, and a slice would allocate.
-  let year = 0;
-  for (let i = 0; i < 4; i++) {
-    const digit = date.charCodeAt(i) - 48;
-    if (!(digit >= 0 && digit <= 9)) return Number(date.slice(0, 4)); // not a YYYY-MM-DD date: as before
-    year = year * 10 + digit;
-  }
-  return year;
-}
-
 /** The horizon year index capex starting in `year` is booked in: 0 for years before the horizon, -1 after it. */
 export function bookingYearIndex(year: number, firstYear: number, years: number): number {
   const y = year - firstYear;
@@ -64,14 +52,15 @@ export function bookingYearIndex(year: number, firstYear: number, years: number)
 }
 
 /** C1 + C2 over the original build: every phase's facility and the IT and network of its first vintage (refreshes excluded). */
-export function capexFullBuildoutUsd(cost: CostInputs, vintages: readonly Vintage[]): number {
+export function capexFullBuildoutUsd(cost: CostInputs, vintages: VintageTable): number {
   let total = 0;
-  for (const v of vintages) {
-    if (v.vintage !== 1) continue;
-    const chip = chipCostOf(cost, v.chip.name);
-    total += facilityCapexUsd(v.criticalItMw, cost.facilityUsdPerMwCriticalIt, cost.landSoftShare);
-    total += itCapexUsd(v.fleet.chips, chip.serverUsdPerChip);
-    total += networkCapexUsd(v.fleet.chips, chip.serverUsdPerChip, chip.networkShare, chip.storageShare);
+  for (let v = 0; v < vintages.count; v++) {
+    if (vintages.vintage[v] !== 1) continue;
+    const chip = chipCostOf(cost, vintages.chip[v]!.name);
+    const chips = vintages.chips[v]!;
+    total += facilityCapexUsd(vintages.criticalItMw[v]!, cost.facilityUsdPerMwCriticalIt, cost.landSoftShare);
+    total += itCapexUsd(chips, chip.serverUsdPerChip);
+    total += networkCapexUsd(chips, chip.serverUsdPerChip, chip.networkShare, chip.storageShare);
   }
   return total;
 }
@@ -99,6 +88,9 @@ function addInService(
   }
 }
 
+/** costFigures' PPA prices per technology (reused: the model is synchronous). */
+const ppaUsdPerMwh = new Float64Array(TECHNOLOGIES.length);
+
 /**
  * C1-C7 for every horizon year into `out` (length >= years x COST_FIGURE_COUNT). `energy` holds the
  * annual figures (facility MWh, new clean MWh per technology) at `layout`. Pure: the same inputs give
@@ -107,7 +99,7 @@ function addInService(
 export function costFigures(
   cost: CostInputs,
   calendar: { firstYear: number; years: number },
-  vintages: readonly Vintage[],
+  vintages: VintageTable,
   energy: ArrayLike<number>,
   layout: EnergyFigureLayout,
   out: Float64Array,
@@ -116,31 +108,36 @@ export function costFigures(
   const F = COST_FIGURE;
   out.fill(0, 0, years * COST_FIGURE_COUNT);
 
-  for (const v of vintages) {
-    const chip = chipCostOf(cost, v.chip.name);
-    const startYear = yearOfDate(v.energisedOn);
+  for (let v = 0; v < vintages.count; v++) {
+    const spec = vintages.chip[v]!;
+    const chip = chipCostOf(cost, spec.name);
+    const chips = vintages.chips[v]!;
+    const startYear = vintages.startYear[v]!;
     // Capex is booked in the start year (the first horizon year for an earlier start; nowhere after the horizon).
     const book = bookingYearIndex(startYear, firstYear, years) * COST_FIGURE_COUNT;
     // C1. Facility: once per phase, with its first vintage; in service for facility_life years.
-    if (v.vintage === 1) {
-      const facilityUsd = facilityCapexUsd(v.criticalItMw, cost.facilityUsdPerMwCriticalIt, cost.landSoftShare);
+    if (vintages.vintage[v] === 1) {
+      const facilityUsd = facilityCapexUsd(vintages.criticalItMw[v]!, cost.facilityUsdPerMwCriticalIt, cost.landSoftShare);
       if (book >= 0) out[book + F.capexFacilityUsd]! += facilityUsd;
       const charge = capitalChargeUsdPerYear(facilityUsd, cost.wacc, cost.facilityLifeYears);
       addInService(out, firstYear, years, startYear, facilityUsd, cost.facilityLifeYears, charge, cost.facilityOmShare);
     }
     // C2. IT and network: every vintage (a refresh buys new chips); in service for the chip's life, to retirement.
-    const itUsd = itCapexUsd(v.fleet.chips, chip.serverUsdPerChip);
-    const networkUsd = networkCapexUsd(v.fleet.chips, chip.serverUsdPerChip, chip.networkShare, chip.storageShare);
+    const itUsd = itCapexUsd(chips, chip.serverUsdPerChip);
+    const networkUsd = networkCapexUsd(chips, chip.serverUsdPerChip, chip.networkShare, chip.storageShare);
     if (book >= 0) {
       out[book + F.capexItUsd]! += itUsd;
       out[book + F.capexNetworkUsd]! += networkUsd;
     }
-    const serviceYears = itServiceYears(v.chip.serviceLifeYears, startYear, v.retiredOn === '' ? undefined : yearOfDate(v.retiredOn));
+    const retireYear = vintages.retireYear[v]!;
+    const serviceYears = itServiceYears(spec.serviceLifeYears, startYear, Number.isNaN(retireYear) ? undefined : retireYear);
     // C3. The capital charge uses the depreciation life (chip service life) even when retirement cuts service short.
-    const charge = capitalChargeUsdPerYear(itUsd + networkUsd, cost.wacc, v.chip.serviceLifeYears);
+    const charge = capitalChargeUsdPerYear(itUsd + networkUsd, cost.wacc, spec.serviceLifeYears);
     addInService(out, firstYear, years, startYear, itUsd + networkUsd, serviceYears, charge, cost.itOmShare);
   }
 
+  // PPA prices in TECHNOLOGIES order, looked up once rather than per year and technology.
+  for (let i = 0; i < TECHNOLOGIES.length; i++) ppaUsdPerMwh[i] = cost.ppaUsdPerMwh[TECHNOLOGIES[i]!];
   let cumulative = 0;
   for (let y = 0; y < years; y++) {
     const o = y * COST_FIGURE_COUNT;
@@ -152,7 +149,7 @@ export function costFigures(
     // C5. Premium of the year's new clean MWh over the grid price (negative when PPAs are cheaper).
     let premiumUsd = 0;
     for (let i = 0; i < TECHNOLOGIES.length; i++) {
-      premiumUsd += procurementPremiumUsd(energy[e + layout.technologyEnergyMwh + i]!, cost.ppaUsdPerMwh[TECHNOLOGIES[i]!], price);
+      premiumUsd += procurementPremiumUsd(energy[e + layout.technologyEnergyMwh + i]!, ppaUsdPerMwh[i]!, price);
     }
     const capexTotal = out[o + F.capexFacilityUsd]! + out[o + F.capexItUsd]! + out[o + F.capexNetworkUsd]!;
     cumulative += capexTotal;

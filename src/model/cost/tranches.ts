@@ -3,10 +3,10 @@
  * condition is met, when cumulative capex first reaches the cumulative amount paid, and what
  * share of the full build-out capex that amount covers.
  */
-import { dateOfHour } from '../calendar.js';
+import { dateOfHour, yearOfDate } from '../calendar.js';
 import { energisedFractionAt, type Vintage } from '../vintages.js';
 import type { TrancheRow } from '../../results/cost.js';
-import { COST_FIGURE, COST_FIGURE_COUNT, yearOfDate } from './costFigures.js';
+import { COST_FIGURE, COST_FIGURE_COUNT } from './costFigures.js';
 import type { InvestmentTranche, TrancheCondition } from './types.js';
 
 /** Relative tolerance on "reaches": a sum of phase MW computed in floating point may land a few ulps short. */

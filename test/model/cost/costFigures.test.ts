@@ -4,6 +4,7 @@ import { prepareRun } from '../../../src/model/assemble.js';
 import { COST_FIGURE, COST_FIGURE_COUNT, capexFullBuildoutUsd, costFigures, costRows } from '../../../src/model/cost/costFigures.js';
 import { TECHNOLOGIES, type ModelInputs } from '../../../src/model/inputs.js';
 import type { Vintage } from '../../../src/model/vintages.js';
+import { vintageTable } from '../../../src/model/vintageTable.js';
 import { modelInputsArb } from '../arbitraryInputs.js';
 import { makeInputs, oneChip, onePhase } from '../fixtures.js';
 import { costInputs } from './costFixture.js';
@@ -38,7 +39,7 @@ describe('cost rows on a hand-built one-phase case', () => {
     facilityMwh: mwh,
     cleanMwh: [0.5 * mwh, 0.4 * mwh, 0, 0.1 * mwh],
   }));
-  const figures = costFigures(cost, { firstYear: 2026, years: 7 }, vintages, energyFigures(years), LAYOUT, new Float64Array(7 * COST_FIGURE_COUNT));
+  const figures = costFigures(cost, { firstYear: 2026, years: 7 }, vintageTable(vintages), energyFigures(years), LAYOUT, new Float64Array(7 * COST_FIGURE_COUNT));
   const rows = costRows(2026, 7, figures);
 
   it('books facility (1.1 bn), IT (2 bn) and network (0.3 bn) in the year the phase is energised, nothing later', () => {
@@ -48,7 +49,7 @@ describe('cost rows on a hand-built one-phase case', () => {
     expect(rows[0]!.capexTotalUsd).toBeCloseTo(3.4e9, 0);
     for (const r of rows.slice(1)) expect(r.capexTotalUsd).toBe(0);
     expect(rows.map((r) => r.cumulativeCapexUsd)).toEqual(rows.map(() => rows[0]!.capexTotalUsd));
-    expect(capexFullBuildoutUsd(cost, vintages)).toBeCloseTo(3.4e9, 0);
+    expect(capexFullBuildoutUsd(cost, vintageTable(vintages))).toBeCloseTo(3.4e9, 0);
   });
 
   it('energy at 80 USD/MWh; the procurement premium negative (PPAs mostly cheaper than 80)', () => {
@@ -84,13 +85,13 @@ describe('cost rows on a hand-built one-phase case', () => {
       phases: [onePhase({ energisedOn: '2026-07-01', endOfLife: '2029-04-01', refreshTo: 'next' })],
     });
     const v = vintagesOf(refreshed);
-    const f = costFigures(cost, { firstYear: 2026, years: 7 }, v, energyFigures(years), LAYOUT, new Float64Array(7 * COST_FIGURE_COUNT));
+    const f = costFigures(cost, { firstYear: 2026, years: 7 }, vintageTable(v), energyFigures(years), LAYOUT, new Float64Array(7 * COST_FIGURE_COUNT));
     const r = costRows(2026, 7, f);
     expect(r.map((x) => x.capexFacilityUsd)).toEqual([1.1e9, 0, 0, 0, 0, 0, 0]);
     // next: 100,000 chips x 30,000 USD = 3 bn IT, 0.45 bn network, in 2029.
     expect(r.map((x) => x.capexItUsd)).toEqual([2e9, 0, 0, 3e9, 0, 0, 0]);
     expect(r[3]!.capexNetworkUsd).toBeCloseTo(0.45e9, 0);
-    expect(capexFullBuildoutUsd(cost, v)).toBeCloseTo(3.4e9, 0); // refreshes excluded
+    expect(capexFullBuildoutUsd(cost, vintageTable(v))).toBeCloseTo(3.4e9, 0); // refreshes excluded
     // Vintage 1 in service 2026-2028 (retires in 2029), the refresh 2029-2033.
     const itCharge = (y: number) => f[y * COST_FIGURE_COUNT + COST_FIGURE.capitalChargeUsd]! - 1.1e9 * CRF30;
     expect(itCharge(2) / (2.3e9 * CRF5)).toBeCloseTo(1, 6);
@@ -106,7 +107,7 @@ describe('cost rows on a hand-built one-phase case', () => {
       ],
     });
     const v = vintagesOf(two);
-    const f = costFigures(costInputs(2), { firstYear: 2026, years: 2 }, v, energyFigures(years.slice(0, 2)), LAYOUT, new Float64Array(2 * COST_FIGURE_COUNT));
+    const f = costFigures(costInputs(2), { firstYear: 2026, years: 2 }, vintageTable(v), energyFigures(years.slice(0, 2)), LAYOUT, new Float64Array(2 * COST_FIGURE_COUNT));
     const r = costRows(2026, 2, f);
     expect(r[0]!.capexTotalUsd).toBeCloseTo(1.7e9, 0);
     expect(r[1]!.capexTotalUsd).toBe(0);
@@ -116,7 +117,7 @@ describe('cost rows on a hand-built one-phase case', () => {
 
   it('a chip without a cost is an internal fault naming it', () => {
     expect(() =>
-      costFigures(costInputs(7, { chips: {} }), { firstYear: 2026, years: 7 }, vintages, energyFigures(years), LAYOUT, new Float64Array(70)),
+      costFigures(costInputs(7, { chips: {} }), { firstYear: 2026, years: 7 }, vintageTable(vintages), energyFigures(years), LAYOUT, new Float64Array(70)),
     ).toThrow(/chip "chip"/);
   });
 });
@@ -158,10 +159,10 @@ describe('cost is monotonic in quantities', () => {
           });
           const energy = energyFigures(Array.from({ length: years }, (_, y) => ({ facilityMwh: 1e5 * (y + 1), cleanMwh: [1e4, 2e4, 0, 3e4] })));
           const calendar = { firstYear: inputs.horizon.firstYear, years };
-          const base = costFigures(cost, calendar, vintages, energy, LAYOUT, new Float64Array(years * COST_FIGURE_COUNT));
+          const base = costFigures(cost, calendar, vintageTable(vintages), energy, LAYOUT, new Float64Array(years * COST_FIGURE_COUNT));
           const i = pick % vintages.length;
           const more = vintages.map((v, j) => (j === i ? { ...v, fleet: { ...v.fleet, chips: v.fleet.chips + extraChips } } : v));
-          const bigger = costFigures(cost, calendar, more, energy, LAYOUT, new Float64Array(years * COST_FIGURE_COUNT));
+          const bigger = costFigures(cost, calendar, vintageTable(more), energy, LAYOUT, new Float64Array(years * COST_FIGURE_COUNT));
           const fields = [COST_FIGURE.capexTotalUsd, COST_FIGURE.cumulativeCapexUsd, COST_FIGURE.opexOmUsd, COST_FIGURE.capitalChargeUsd, COST_FIGURE.annualisedCostUsd];
           for (let y = 0; y < years; y++) {
             for (const k of fields) {
@@ -169,7 +170,7 @@ describe('cost is monotonic in quantities', () => {
               expect(bigger[o]!).toBeGreaterThanOrEqual(base[o]! - 1e-9 * Math.abs(base[o]!));
             }
           }
-          expect(capexFullBuildoutUsd(cost, more)).toBeGreaterThanOrEqual(capexFullBuildoutUsd(cost, vintages));
+          expect(capexFullBuildoutUsd(cost, vintageTable(more))).toBeGreaterThanOrEqual(capexFullBuildoutUsd(cost, vintageTable(vintages)));
         },
       ),
       { numRuns: 200 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closedFormMetricCount, closedFormMetricLayout, closedFormMetrics, runModelClosedForm } from '../../../src/model/closedForm.js';
+import { runModelClosedForm } from '../../../src/model/closedForm.js';
+import { closedFormMetricCount, closedFormMetricLayout, closedFormMetrics } from '../../../src/model/closedFormMetrics.js';
 import { baseCaseInputs, makeInputs, onePhase, runOk, summaryValue } from '../fixtures.js';
 import { costInputs } from './costFixture.js';
 

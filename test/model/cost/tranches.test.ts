@@ -12,6 +12,7 @@ import type { InvestmentTranche } from '../../../src/model/cost/types.js';
 import { hourOfDate, isoOfHour } from '../../../src/model/calendar.js';
 import { TECHNOLOGIES } from '../../../src/model/inputs.js';
 import type { Vintage } from '../../../src/model/vintages.js';
+import { vintageTable } from '../../../src/model/vintageTable.js';
 import { makeInputs, onePhase } from '../fixtures.js';
 import { costInputs } from './costFixture.js';
 
@@ -33,7 +34,7 @@ const cost = costInputs(5);
 const figures = costFigures(
   cost,
   { firstYear: 2026, years: 5 },
-  vintages,
+  vintageTable(vintages),
   new Float64Array(5 * (1 + TECHNOLOGIES.length)),
   { stride: 1 + TECHNOLOGIES.length, facilityEnergyMwh: 0, technologyEnergyMwh: 1 },
   new Float64Array(5 * COST_FIGURE_COUNT),
@@ -82,10 +83,10 @@ describe('tranche coverage on a hand-built case', () => {
     { name: 'exact', amountUsd: 0.4e9, condition: { kind: 'energised_critical_it', mw: 100 } },
     { name: 'beyond', amountUsd: 1e9, condition: { kind: 'energised_critical_it', mw: 150 } },
   ];
-  const rows = trancheRows(tranches, vintages, { firstYear: 2026, years: 5 }, figures, capexFullBuildoutUsd(cost, vintages));
+  const rows = trancheRows(tranches, vintages, { firstYear: 2026, years: 5 }, figures, capexFullBuildoutUsd(cost, vintageTable(vintages)));
 
   it('accumulates amounts in order', () => {
-    expect(capexFullBuildoutUsd(cost, vintages)).toBeCloseTo(FULL, 0);
+    expect(capexFullBuildoutUsd(cost, vintageTable(vintages))).toBeCloseTo(FULL, 0);
     expect(rows.map((r) => [r.name, r.amountUsd, r.cumulativeUsd])).toEqual([
       ['upfront', 1e9, 1e9],
       ['half', 2e9, 3e9],
