@@ -367,8 +367,24 @@ function truncatedNormal(d: Extract<Distribution, { kind: 'normal' }>): Truncate
   return { mirrored: false, start: pa, mass: normalCdf(b) - pa };
 }
 
+/**
+ * Compiled quantile functions by distribution object (distributions are immutable data).
+ * A run samples each input, then asks for its P10, P50 and P90 (the tornado), and compiling
+ * a PERT's table takes 65 exact Beta solves: each distribution is compiled once.
+ */
+const compiled = new WeakMap<Distribution, (u: number) => number>();
+
 /** Precomputed quantile function of a distribution: u in (0, 1) -> value in model units. */
 export function compileQuantile(d: Distribution): (u: number) => number {
+  let inverse = compiled.get(d);
+  if (inverse === undefined) {
+    inverse = buildQuantile(d);
+    compiled.set(d, inverse);
+  }
+  return inverse;
+}
+
+function buildQuantile(d: Distribution): (u: number) => number {
   switch (d.kind) {
     case 'uniform': {
       const { low } = d;

@@ -250,6 +250,15 @@ describe('PERT', () => {
     const inverse = compileQuantile(d);
     for (const u of grid) expect(Object.is(quantile(d, u), inverse(u))).toBe(true);
   });
+
+  it('is compiled once per distribution object (the tornado asks again for each input sampled)', () => {
+    const d = { kind: 'pert' as const, low: 700, mode: 1000, high: 1600, lambda: 4 };
+    expect(compileQuantile(d)).toBe(compileQuantile(d));
+    // An equal but distinct object is its own entry, with the same values.
+    const twin = { ...d };
+    expect(compileQuantile(twin)).not.toBe(compileQuantile(d));
+    expect(quantile(twin, 0.9)).toBe(quantile(d, 0.9));
+  });
 });
 
 describe('triangular and uniform', () => {
