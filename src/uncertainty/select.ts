@@ -120,11 +120,20 @@ function range(values: Float64Array): { min: number; max: number } {
   return { min, max };
 }
 
+/*
+ * The bucket of v: (v - min) scale is >= 0 and at most about m (< 2^31), so
+ * truncating with | 0 is floor, and cheaper than Math.floor; v = max can
+ * land on m, which goes to the last bucket.
+ */
+
 /** counts[b] = how many values fall in bucket b of m (bucket as orderStatistics says). */
 function histogram(values: Float64Array, min: number, scale: number, m: number, counts: Uint32Array): void {
   const last = m - 1;
   counts.fill(0, 0, m);
-  for (let i = 0; i < values.length; i++) counts[Math.min(Math.floor((values[i]! - min) * scale), last)]!++;
+  for (let i = 0; i < values.length; i++) {
+    const bucket = ((values[i]! - min) * scale) | 0;
+    counts[bucket < last ? bucket : last]!++;
+  }
 }
 
 /** Each value of a wanted bucket (cursors[b] >= 0) into `collected` at its bucket's cursor. */
@@ -132,7 +141,8 @@ function collect(values: Float64Array, min: number, scale: number, m: number, cu
   const last = m - 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    const bucket = Math.min(Math.floor((v - min) * scale), last);
+    const scaled = ((v - min) * scale) | 0;
+    const bucket = scaled < last ? scaled : last;
     const at = cursors[bucket]!;
     if (at >= 0) {
       collected[at] = v;

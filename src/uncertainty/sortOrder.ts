@@ -2,13 +2,14 @@
  * sortOrder: the indices that sort a column ascending, ties in index order.
  *
  * An uncertainty run sorts and ranks about a hundred columns of 10,000
- * samples, and a comparator sort is slow, so there are two O(n) methods, both
- * stable and exact, so both give the one right answer:
+ * samples, and a comparator sort is slow, so there are three O(n) methods,
+ * all stable and exact, so all give the one right answer:
+ * - a counting sort, for columns of a few distinct values (a year, a count);
  * - a bucket sort on the values (buckets equally wide between the minimum and
- *   the maximum, then insertion sort inside each): the faster one, for the
- *   smooth distributions of model outputs;
+ *   the maximum, then one insertion sort), for the smooth
+ *   distributions of model outputs;
  * - a least-significant-digit radix sort on the values' IEEE bits: for what
- *   the buckets handle badly (a few distinct values, far outliers, infinities).
+ *   the others handle badly (far outliers, infinities).
  */
 
 /**
@@ -25,6 +26,7 @@ let keyHigh = new Uint32Array(0);
 let keyLow = new Uint32Array(0);
 let keyDigits = new Uint16Array(0);
 let spareOrder = new Uint32Array(0);
+let keyOf = new Uint8Array(0);
 
 function reserve(n: number): void {
   if (n <= capacity) return;
@@ -38,6 +40,7 @@ function reserve(n: number): void {
   keyLow = new Uint32Array(n);
   keyDigits = new Uint16Array(PASSES * n);
   spareOrder = new Uint32Array(n);
+  keyOf = new Uint8Array(n);
 }
 
 /**
@@ -54,8 +57,31 @@ export function sortOrder(values: ArrayLike<number>): Uint32Array {
     for (let i = 0; i < n; i++) order[i] = i;
     return order;
   }
-  if (!bucketSortOrder(values, order)) radixSortOrder(values, order);
+  // Counting first: on a smooth column it gives up within a few values; the bucket sort gives up on a few-valued one
+  // only after its histogram.
+  if (!countingSortOrder(values, order) && !bucketSortOrder(values, order)) radixSortOrder(values, order);
   return order;
+}
+
+/**
+ * sortOrder into `order`, and the values in that order into `sorted` (what
+ * gather(values, order) gives): for callers that want both, in arrays they
+ * reuse. The bucket sort has the sorted values at hand, so usually there is
+ * no gather pass. Both arrays have the values' length.
+ */
+export function sortOrderWithValues(values: ArrayLike<number>, order: Uint32Array, sorted: Float64Array): void {
+  const n = values.length;
+  if (order.length !== n || sorted.length !== n) throw new RangeError(`sortOrderWithValues needs arrays of length ${n}`);
+  if (isNonDecreasing(values)) {
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      sorted[i] = values[i]!;
+    }
+    return;
+  }
+  if (countingSortOrder(values, order, sorted) || bucketSortOrder(values, order, sorted)) return; // in sortOrder's order
+  radixSortOrder(values, order);
+  for (let r = 0; r < n; r++) sorted[r] = values[order[r]!]!;
 }
 
 /** True when every value is <= the next: then the stable ascending order is the identity. */
@@ -64,20 +90,21 @@ export function isNonDecreasing(values: ArrayLike<number>): boolean {
   return true;
 }
 
-/** Bucket sort gives up when its insertion sorts would cost more than this many moves per value (sum of squared bucket sizes / n). */
+/** Bucket sort gives up when its insertion sort would cost more than this many moves per value (sum of squared bucket sizes / n). */
 const BUCKET_COST_LIMIT = 8;
 
 /**
- * sortOrder by bucket sort, into `order`; false (order unusable) when the
- * values do not spread over the buckets well enough. Exported for tests.
+ * sortOrder by bucket sort, into `order` (and the values in that order into
+ * `sortedValues`, when given); false (both unusable) when the values do not
+ * spread over the buckets well enough. Exported for tests.
  *
  * n buckets of equal width span [min, max]; bucket(v) =
  * floor((v - min) n / (max - min)) never decreases as v grows (each rounded
  * step is monotone), so the buckets are in value order. Indices are dealt in
- * index order and each bucket is insertion-sorted by value, moving only past
- * strictly greater values: the result is stable.
+ * index order and then insertion-sorted by value, moving only past strictly
+ * greater values: the result is stable.
  */
-export function bucketSortOrder(values: ArrayLike<number>, order: Uint32Array): boolean {
+export function bucketSortOrder(values: ArrayLike<number>, order: Uint32Array, sortedValues?: Float64Array): boolean {
   const n = values.length;
   if (n === 0) return true;
   reserve(n);
@@ -99,7 +126,7 @@ export function bucketSortOrder(values: ArrayLike<number>, order: Uint32Array): 
     bucketOf[i] = b;
     ends[b]!++;
   }
-  // Bucket starts (ends[] becomes each bucket's end after dealing), and the insertion sorts' cost.
+  // Bucket starts (ends[] becomes each bucket's end after dealing), and the insertion sort's cost.
   let start = 0;
   let cost = 0;
   for (let b = 0; b < n; b++) {
@@ -109,28 +136,71 @@ export function bucketSortOrder(values: ArrayLike<number>, order: Uint32Array): 
     cost += size * size;
   }
   if (cost > BUCKET_COST_LIMIT * n) return false;
-  const sorted = bucketValues;
+  const sorted = sortedValues ?? bucketValues;
   for (let i = 0; i < n; i++) {
     const r = ends[bucketOf[i]!]!++;
     order[r] = i;
     sorted[r] = values[i]!;
   }
-  start = 0;
-  for (let b = 0; b < n; b++) {
-    const end = ends[b]!;
-    for (let r = start + 1; r < end; r++) {
-      const index = order[r]!;
-      const v = sorted[r]!;
-      let j = r - 1;
-      while (j >= start && sorted[j]! > v) {
-        order[j + 1] = order[j]!;
-        sorted[j + 1] = sorted[j]!;
-        j--;
-      }
-      order[j + 1] = index;
-      sorted[j + 1] = v;
+  // One insertion sort over the whole array rather than one per bucket: every value of an earlier bucket is
+  // strictly smaller, so nothing moves out of its bucket, and there is no loop per bucket to mispredict.
+  for (let r = 1; r < n; r++) {
+    const v = sorted[r]!;
+    if (!(sorted[r - 1]! > v)) continue;
+    const index = order[r]!;
+    let j = r - 1;
+    do {
+      order[j + 1] = order[j]!;
+      sorted[j + 1] = sorted[j]!;
+      j--;
+    } while (j >= 0 && sorted[j]! > v);
+    order[j + 1] = index;
+    sorted[j + 1] = v;
+  }
+  return true;
+}
+
+/** Most distinct values countingSortOrder takes. */
+const FEW_VALUES = 16;
+
+/**
+ * sortOrder by counting, into `order` (and the values in that order into
+ * `sortedValues`, when given), for a column of at most FEW_VALUES distinct
+ * values; false (both unusable) for more. Each value's key is its distinct
+ * value's place in ascending order, and indices are dealt by key in index
+ * order: stable. -0 and 0 are one key. Exported for tests.
+ */
+export function countingSortOrder(values: ArrayLike<number>, order: Uint32Array, sortedValues?: Float64Array): boolean {
+  const n = values.length;
+  reserve(n);
+  const distinct: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    let key = 0;
+    while (key < distinct.length && distinct[key] !== v) key++;
+    if (key === distinct.length) {
+      if (key === FEW_VALUES) return false;
+      distinct.push(v);
     }
-    start = end;
+    keyOf[i] = key;
+  }
+  // Keys in order of first appearance -> keys in ascending order of value.
+  const ascending = distinct.map((_, key) => key).sort((a, b) => distinct[a]! - distinct[b]!);
+  const rankOfKey = new Uint8Array(distinct.length);
+  ascending.forEach((key, rank) => (rankOfKey[key] = rank));
+  const starts = new Uint32Array(distinct.length);
+  for (let i = 0; i < n; i++) starts[rankOfKey[keyOf[i]!]!]!++;
+  let start = 0;
+  for (let rank = 0; rank < distinct.length; rank++) {
+    const count = starts[rank]!;
+    starts[rank] = start;
+    start += count;
+  }
+  const sorted = sortedValues ?? bucketValues;
+  for (let i = 0; i < n; i++) {
+    const r = starts[rankOfKey[keyOf[i]!]!]!++;
+    order[r] = i;
+    sorted[r] = values[i]!;
   }
   return true;
 }

@@ -125,8 +125,10 @@ export function batchMeansStandardError(values: ArrayLike<number>, p: number, ba
 
 /**
  * batchMeansStandardError for several probabilities at once, from a sortOrder
- * result: walking the values in ascending order and dealing each to its batch
- * leaves every batch sorted, so no batch is sorted again.
+ * result: walking the values in ascending order and counting each batch's
+ * values as they come, the k-th one met of a batch is the batch's k-th
+ * smallest. So no batch is sorted, nor even collected: only the two order
+ * statistics each estimate interpolates between are picked out.
  */
 export function batchMeansStandardErrors(
   values: ArrayLike<number>,
@@ -137,24 +139,103 @@ export function batchMeansStandardErrors(
   for (const p of ps) if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile probability must be in [0, 1], got ${p}`);
   const n = values.length;
   if (n < 2 * batches) return ps.map(() => Number.NaN);
-  const starts = new Uint32Array(batches + 1);
-  for (let b = 0; b <= batches; b++) starts[b] = Math.floor((b * n) / batches);
-  // Batch of sample index i: the b with starts[b] <= i < starts[b + 1].
-  const batchOf = new Uint16Array(n);
-  for (let b = 0; b < batches; b++) batchOf.fill(b, starts[b]!, starts[b + 1]!);
-  const dealt = new Float64Array(n);
-  const fill = Uint32Array.from(starts.subarray(0, batches));
-  for (let r = 0; r < n; r++) {
-    const i = order[r]!;
-    dealt[fill[batchOf[i]!]!++] = values[i]!;
-  }
-  return ps.map((p) => {
-    const estimates = new Float64Array(batches);
-    for (let b = 0; b < batches; b++) estimates[b] = percentile(dealt.subarray(starts[b]!, starts[b + 1]!), p);
+  const { starts, batchOf, positions, first, wanted } = batchPlan(n, batches, ps);
+  const picked = new Float64Array(wanted.length);
+  pickOrderStatistics(values, order, batchOf, wanted, first, picked);
+  // percentile(each batch's sorted values, p), term for term; plain loops, since this runs for every headline metric.
+  const errors: number[] = [];
+  const estimates = new Float64Array(batches);
+  for (const p of ps) {
+    for (let b = 0; b < batches; b++) {
+      const size = starts[b + 1]! - starts[b]!;
+      const h = (size - 1) * p;
+      const below = Math.floor(h);
+      const fraction = h - below;
+      const at = first[b]! + positions[b]!.indexOf(below);
+      const low = picked[at]!;
+      estimates[b] = fraction === 0 ? low : low + fraction * (picked[at + 1]! - low); // below + 1 is the next position read
+    }
     const average = mean(estimates);
     let squares = 0;
     for (let b = 0; b < batches; b++) squares += (estimates[b]! - average) ** 2;
-    return Math.sqrt(squares / (batches - 1) / batches);
-  });
+    errors.push(Math.sqrt(squares / (batches - 1) / batches));
+  }
+  return errors;
 }
 
+/**
+ * Walks the values in ascending order (by `order`), counting each batch's as
+ * they come: the k-th met of a batch is its k-th smallest, picked when k is
+ * wanted (see BatchPlan). A function of its own, so it is optimised whole.
+ */
+function pickOrderStatistics(
+  values: ArrayLike<number>,
+  order: Uint32Array,
+  batchOf: Uint32Array,
+  wanted: Int32Array,
+  first: Uint32Array,
+  picked: Float64Array,
+): void {
+  const next = first.slice(); // each batch's next position to pick
+  const seen = new Uint32Array(first.length);
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r]!;
+    const b = batchOf[i]!;
+    const k = next[b]!;
+    const count = seen[b]!;
+    seen[b] = count + 1;
+    if (count === wanted[k]) {
+      picked[k] = values[i]!;
+      next[b] = k + 1;
+    }
+  }
+}
+
+/**
+ * What batchMeansStandardErrors reads: batch b is samples starts[b] ..
+ * starts[b + 1] - 1 (sizes within one of each other), batchOf[i] is sample
+ * i's batch; positions[b] are the places in batch b's sorted values that
+ * percentile reads for the ps (ascending, no repeats), and wanted holds them
+ * flat, batch b's from first[b], each batch's closed by -1 (which no count
+ * equals).
+ */
+interface BatchPlan {
+  starts: Uint32Array;
+  batchOf: Uint32Array;
+  positions: number[][];
+  first: Uint32Array;
+  wanted: Int32Array;
+}
+
+/** The last plan and what it was made for: every headline metric of a run asks for the same one. */
+let lastPlan: { key: string; plan: BatchPlan } | undefined;
+
+function batchPlan(n: number, batches: number, ps: readonly number[]): BatchPlan {
+  const key = `${n} ${batches} ${ps.join(' ')}`;
+  if (lastPlan?.key === key) return lastPlan.plan;
+  const starts = new Uint32Array(batches + 1);
+  for (let b = 0; b <= batches; b++) starts[b] = Math.floor((b * n) / batches);
+  const batchOf = new Uint32Array(n);
+  for (let b = 0; b < batches; b++) batchOf.fill(b, starts[b]!, starts[b + 1]!);
+  const positions: number[][] = [];
+  for (let b = 0; b < batches; b++) {
+    const size = starts[b + 1]! - starts[b]!;
+    const read = new Set<number>();
+    for (const p of ps) {
+      const h = (size - 1) * p;
+      const below = Math.floor(h);
+      read.add(below);
+      if (h - below !== 0) read.add(below + 1);
+    }
+    positions.push([...read].sort((x, y) => x - y));
+  }
+  const first = new Uint32Array(batches);
+  const flat: number[] = [];
+  positions.forEach((list, b) => {
+    first[b] = flat.length;
+    flat.push(...list, -1);
+  });
+  const plan = { starts, batchOf, positions, first, wanted: Int32Array.from(flat) };
+  lastPlan = { key, plan };
+  return plan;
+}

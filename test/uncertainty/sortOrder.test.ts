@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/uncertainty/rng.js';
-import { bucketSortOrder, isNonDecreasing, radixSortOrder, sortOrder } from '../../src/uncertainty/sortOrder.js';
+import {
+  bucketSortOrder,
+  countingSortOrder,
+  isNonDecreasing,
+  radixSortOrder,
+  sortOrder,
+  sortOrderWithValues,
+} from '../../src/uncertainty/sortOrder.js';
 
 /** The definition: indices by value, ties (-0 and 0 included) in index order. */
 function stableOrder(values: ArrayLike<number>): number[] {
@@ -61,7 +68,7 @@ describe('sortOrder', () => {
     expect(bucket.order).toEqual(stableOrder(column));
   });
 
-  it('bucket sort gives up on few distinct values, far outliers and infinities; radix sort then sorts them', () => {
+  it('bucket sort gives up on few distinct values, far outliers and infinities; counting or radix sort then sorts them', () => {
     const rng = createRng(6);
     const cases = [
       Float64Array.from({ length: 2000 }, () => Math.floor(rng() * 3)),
@@ -88,5 +95,39 @@ describe('sortOrder', () => {
     expect(isNonDecreasing(values)).toBe(true);
     expect(Array.from(sortOrder(values))).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(isNonDecreasing(Float64Array.from([1, 0]))).toBe(false);
+  });
+
+  it('counting sort takes columns of up to 16 distinct values, stably (signed zeros tie), and declines more', () => {
+    const fewValues = fc.array(fc.constantFrom(-2.5, -0, 0, 1, 3, Infinity, -Infinity, 1e300), { maxLength: 300 });
+    fc.assert(
+      fc.property(fewValues, (list) => {
+        const values = Float64Array.from(list);
+        expect(run(countingSortOrder, values)).toEqual({ done: true, order: stableOrder(values) });
+      }),
+      { numRuns: 200 },
+    );
+    const sixteen = Float64Array.from({ length: 500 }, (_, i) => (i * 7) % 16);
+    expect(run(countingSortOrder, sixteen).done).toBe(true);
+    expect(run(countingSortOrder, Float64Array.from({ length: 500 }, (_, i) => (i * 7) % 17)).done).toBe(false);
+  });
+
+  it('sortOrderWithValues gives sortOrder and the values in that order, signed zeros as they are', () => {
+    const rng = createRng(8);
+    const cases = [
+      Float64Array.from({ length: 3000 }, () => (rng() - 0.5) * 1e3), // bucket sort
+      Float64Array.from({ length: 3000 }, (_, i) => (i % 5 === 0 ? -0 : Math.floor(rng() * 4))), // counting sort
+      Float64Array.from({ length: 3000 }, (_, i) => (i === 9 ? 1e300 : rng())), // radix sort
+      Float64Array.from([-1, -0, 0, 2]), // already in order
+      new Float64Array(0),
+    ];
+    for (const values of cases) {
+      const order = new Uint32Array(values.length);
+      const sorted = new Float64Array(values.length);
+      sortOrderWithValues(values, order, sorted);
+      const expected = sortOrder(values);
+      expect(Array.from(order)).toEqual(Array.from(expected));
+      expect(Array.from(sorted, (v) => Object.is(v, -0))).toEqual(Array.from(expected, (i) => Object.is(values[i], -0)));
+      expect(Array.from(sorted)).toEqual(Array.from(expected, (i) => values[i]));
+    }
   });
 });
