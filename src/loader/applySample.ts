@@ -23,6 +23,7 @@
  * - `choice`: the value is an option index; the option (a chip name) replaces
  *   the phase's chip or refresh_to.
  */
+import { isoDateOfEpochDay } from '../model/calendar.js';
 import type { ModelInputs } from '../model/inputs.js';
 import type { UncertainInput } from '../uncertainty/types.js';
 import { FIELD_TABLE, wildcardMatch, withName, type FieldSpec, type YamlFile } from './fieldTable.js';
@@ -243,14 +244,14 @@ function dayNumber(date: string): number {
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-/** `YYYY-MM-DD` of a day number; the few hundred days a phase's shifts reach are formatted once each. */
+/** `YYYY-MM-DD` of a day number (by arithmetic, not Date); the few hundred days a phase's shifts reach are formatted once each. */
 class DayText {
   private readonly cache = new Map<number, string>();
 
   of(day: number): string {
     let text = this.cache.get(day);
     if (text === undefined) {
-      text = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      text = isoDateOfEpochDay(day) ?? new Date(day * DAY_MS).toISOString().slice(0, 10);
       this.cache.set(day, text);
     }
     return text;

@@ -129,6 +129,19 @@ function isoMinuteOfHour(hour: number, firstYear: number): string | undefined {
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
   const days = Math.floor(ms / MS_PER_DAY);
   const msOfDay = ms - days * MS_PER_DAY;
+  const date = isoDateOfEpochDay(days);
+  if (date === undefined) return undefined;
+  const hh = Math.floor(msOfDay / MS_PER_HOUR);
+  const mm = Math.floor((msOfDay - hh * MS_PER_HOUR) / 60_000);
+  return `${date}T${pad2(hh)}:${pad2(mm)}`;
+}
+
+/**
+ * `YYYY-MM-DD` of the day `days` after 1970-01-01 (what Date's toISOString starts with),
+ * by arithmetic; undefined outside years 0-9999 or for a day that is not a whole number.
+ */
+export function isoDateOfEpochDay(days: number): string | undefined {
+  if (!Number.isInteger(days)) return undefined;
   // Civil date from days since 1970-01-01 (proleptic Gregorian; inverse of daysFromCivil).
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
@@ -140,10 +153,8 @@ function isoMinuteOfHour(hour: number, firstYear: number): string | undefined {
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   if (!(year >= 0 && year <= 9999)) return undefined;
-  const hh = Math.floor(msOfDay / MS_PER_HOUR);
-  const mm = Math.floor((msOfDay - hh * MS_PER_HOUR) / 60_000);
   const yyyy = year < 10 ? `000${year}` : year < 100 ? `00${year}` : year < 1000 ? `0${year}` : `${year}`;
-  return `${yyyy}-${pad2(month)}-${pad2(day)}T${pad2(hh)}:${pad2(mm)}`;
+  return `${yyyy}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** The instant `hour` (may be fractional) as ISO 8601 to the minute, e.g. `2028-07-01T00:00Z`. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateOfHour, hourOfDate, hoursInYear, isLeapYear, isoOfHour, makeCalendar } from '../../src/model/calendar.js';
+import { dateOfHour, hourOfDate, hoursInYear, isLeapYear, isoDateOfEpochDay, isoOfHour, makeCalendar } from '../../src/model/calendar.js';
 
 describe('calendar', () => {
   it('knows leap years: 2028 and 2032 have 8,784 hours, 2100 is not leap, 2000 is', () => {
@@ -55,6 +55,17 @@ describe('calendar', () => {
     return exists ? (d.getTime() - yearStartMs(firstYear)) / 3_600_000 : 'does not exist';
   };
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+  it('isoDateOfEpochDay agrees with Date for every day of years 0-9999, and declines fractions and years outside', () => {
+    const mismatches: number[] = [];
+    const first = Math.round(yearStartMs(0) / 86_400_000);
+    const last = Math.round(yearStartMs(10_000) / 86_400_000) - 1;
+    for (let day = first; day <= last; day++) {
+      if (isoDateOfEpochDay(day) !== new Date(day * 86_400_000).toISOString().slice(0, 10)) mismatches.push(day);
+    }
+    expect(mismatches).toEqual([]);
+    expect([isoDateOfEpochDay(first - 1), isoDateOfEpochDay(last + 1), isoDateOfEpochDay(0.5)]).toEqual([undefined, undefined, undefined]);
+  });
 
   it('hourOfDate agrees with Date for every day 1899-2201 and any horizon start, and rejects what Date rejects', () => {
     const mismatches: string[] = [];
