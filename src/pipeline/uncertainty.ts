@@ -3,7 +3,7 @@
  * sample applier, the model (closed form where exact, hourly otherwise) and the
  * Monte Carlo runner.
  */
-import { compileSampleApplier } from '../loader/applySample.js';
+import { compileSampleWriter } from '../loader/applySample.js';
 import type { LoadedScenario } from '../loader/types.js';
 import { closedFormIsExact } from '../model/closedForm.js';
 import { closedFormMetricLayout, closedFormMetrics } from '../model/closedFormMetrics.js';
@@ -25,7 +25,8 @@ export interface ScenarioUncertainty {
 /** undefined when the scenario has no uncertain inputs, or when no samples were asked for. */
 export function scenarioUncertainty(scenario: LoadedScenario, settings: UncertaintySettings): ScenarioUncertainty | undefined {
   if (scenario.uncertain.length === 0 || settings.samples === 0) return undefined;
-  const apply = compileSampleApplier(scenario.inputs, scenario.uncertain);
+  // One working copy, rewritten per sample: runUncertainty evaluates each sample before applying the next.
+  const apply = compileSampleWriter(scenario.inputs, scenario.uncertain);
   const evaluator = modelEvaluator(scenario.inputs);
   const report = runUncertainty(scenario.uncertain, scenario.correlationGroups, apply, evaluator, {
     samples: settings.samples,

@@ -101,6 +101,7 @@ export interface UncertaintyOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The model inputs of one sample; they may be overwritten by the next call, so each is evaluated at once. */
 export type ApplySample = (values: ArrayLike<number>) => ModelInputs;
 
 export function runUncertainty(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileSampleApplier } from '../../src/loader/applySample.js';
+import { compileSampleApplier, compileSampleWriter } from '../../src/loader/applySample.js';
+import { createRng } from '../../src/uncertainty/rng.js';
 import { loadAssumptions } from '../../src/loader/loadAssumptions.js';
 import type { ModelInputs } from '../../src/model/inputs.js';
 import type { UncertainInput } from '../../src/uncertainty/types.js';
@@ -170,5 +171,45 @@ describe('compileSampleApplier', () => {
 
   it('leaves base as it was after all of this', () => {
     expect(base).toEqual(snapshot);
+  });
+});
+
+describe('compileSampleWriter', () => {
+  const { inputs: base, uncertain } = shipped();
+  const snapshot = structuredClone(base);
+
+  /** Random values for the shipped uncertain inputs: numbers near the point values, shifts of days, valid option indices. */
+  const randomValues = (rng: () => number) =>
+    uncertain.map((u) =>
+      u.target.kind === 'choice' ? Math.floor(rng() * u.target.options.length) : u.target.kind === 'date_shift_hours' ? rng() * 6000 : u.pointValue * (0.5 + rng()),
+    );
+
+  it('gives what compileSampleApplier gives, call after call, in one reused object', () => {
+    const write = compileSampleWriter(base, uncertain);
+    const apply = compileSampleApplier(base, uncertain);
+    const rng = createRng(7);
+    const first = write(randomValues(rng));
+    for (let call = 0; call < 50; call++) {
+      const values = randomValues(rng);
+      const written = write(values);
+      expect(written).toBe(first);
+      expect(written).toEqual(apply(values));
+    }
+  });
+
+  it('copies only what it changes, once, and leaves base as it was', () => {
+    const out = compileSampleWriter(base, [value('facility.design_pue')])([1.3]);
+    expect(out.facility.designPue).toBe(1.3);
+    expect(out.facility).not.toBe(base.facility);
+    expect(out.chips).toBe(base.chips);
+    expect(out.phases).toBe(base.phases);
+    expect(base).toEqual(snapshot);
+  });
+
+  it('refuses values of the wrong length and option indices that are not options', () => {
+    const write = compileSampleWriter(base, [choice('trn4-c', ['trainium4', 'trainium3'])]);
+    expect(() => write([1, 2])).toThrow('applySample: 2 values for 1 uncertain inputs');
+    expect(() => write([2])).toThrow('option index 2 is not one of 0..1');
+    expect(write([1]).phases[4]!.chip).toBe('trainium3');
   });
 });
