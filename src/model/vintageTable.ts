@@ -9,7 +9,8 @@
  */
 import type { ChipSpec } from './inputs.js';
 import { yearOfDate } from './calendar.js';
-import type { Vintage } from './vintages.js';
+import type { FleetSize } from './sizing.js';
+import type { PhasePlan, Vintage } from './vintages.js';
 
 export class VintageTable {
   /** Vintages in the table (the arrays may be longer: they are reused and grown). */
@@ -38,6 +39,45 @@ export class VintageTable {
   deployedItMw = new Float64Array(0);
   peakBf16Pflops = new Float64Array(0);
   peakFp8Pflops = new Float64Array(0);
+
+  /**
+   * Appends one vintage: its phase's budget (`plan`: POI, aux_k, P_IT, design load), its
+   * fleet as sizeFleet sized it, and when it runs (hours; calendar years for cost booking,
+   * retirement NaN when none). Room must have been made with reset.
+   */
+  add(
+    phaseIndex: number,
+    vintage: number,
+    chip: ChipSpec,
+    startHour: number,
+    endHour: number,
+    rampHours: number,
+    startYear: number,
+    retireYear: number,
+    plan: Pick<PhasePlan, 'poiMw' | 'auxMw' | 'criticalItMw' | 'designLoadMw'>,
+    fleet: FleetSize,
+  ): void {
+    const i = this.count++;
+    this.phaseIndex[i] = phaseIndex;
+    this.vintage[i] = vintage;
+    this.chip[i] = chip;
+    this.startHour[i] = startHour;
+    this.endHour[i] = endHour;
+    this.rampHours[i] = rampHours;
+    this.startYear[i] = startYear;
+    this.retireYear[i] = retireYear;
+    this.poiMw[i] = plan.poiMw;
+    this.auxMw[i] = plan.auxMw;
+    this.criticalItMw[i] = plan.criticalItMw;
+    this.designLoadMw[i] = plan.designLoadMw;
+    this.allInW[i] = fleet.allInW;
+    this.chips[i] = fleet.chips;
+    this.servers[i] = fleet.servers;
+    this.ultraservers[i] = fleet.ultraservers;
+    this.deployedItMw[i] = fleet.deployedItMw;
+    this.peakBf16Pflops[i] = fleet.peakBf16Pflops;
+    this.peakFp8Pflops[i] = fleet.peakFp8Pflops;
+  }
 
   /** Empties the table, with room for at least `vintages` rows. */
   reset(vintages: number): void {
@@ -74,29 +114,10 @@ const FLOAT_FIELDS = [
 /** The table of `vintages`, into `table` (reset first). */
 export function fillFromVintages(table: VintageTable, vintages: readonly Vintage[]): VintageTable {
   table.reset(vintages.length);
-  for (let i = 0; i < vintages.length; i++) {
-    const v = vintages[i]!;
-    table.phaseIndex[i] = v.phaseIndex;
-    table.vintage[i] = v.vintage;
-    table.chip[i] = v.chip;
-    table.startHour[i] = v.startHour;
-    table.endHour[i] = v.endHour;
-    table.rampHours[i] = v.rampHours;
-    table.startYear[i] = yearOfDate(v.energisedOn);
-    table.retireYear[i] = v.retiredOn === '' ? Number.NaN : yearOfDate(v.retiredOn);
-    table.poiMw[i] = v.poiMw;
-    table.auxMw[i] = v.auxMw;
-    table.criticalItMw[i] = v.criticalItMw;
-    table.designLoadMw[i] = v.designLoadMw;
-    table.allInW[i] = v.fleet.allInW;
-    table.chips[i] = v.fleet.chips;
-    table.servers[i] = v.fleet.servers;
-    table.ultraservers[i] = v.fleet.ultraservers;
-    table.deployedItMw[i] = v.fleet.deployedItMw;
-    table.peakBf16Pflops[i] = v.fleet.peakBf16Pflops;
-    table.peakFp8Pflops[i] = v.fleet.peakFp8Pflops;
+  for (const v of vintages) {
+    const retireYear = v.retiredOn === '' ? Number.NaN : yearOfDate(v.retiredOn);
+    table.add(v.phaseIndex, v.vintage, v.chip, v.startHour, v.endHour, v.rampHours, yearOfDate(v.energisedOn), retireYear, v, v.fleet);
   }
-  table.count = vintages.length;
   return table;
 }
 
