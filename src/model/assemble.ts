@@ -344,18 +344,28 @@ export interface HeadlineTotals {
   peakFp8Pflops: number;
 }
 
-/** HeadlineTotals of a list of vintages, each sum from 0 in list order. */
-export function headlineTotals(headline: readonly Vintage[]): HeadlineTotals {
-  const sum = (pick: (v: Vintage) => number) => headline.reduce((acc, v) => acc + pick(v), 0);
-  return {
-    chips: sum((v) => v.fleet.chips),
-    servers: sum((v) => v.fleet.servers),
-    ultraservers: sum((v) => v.fleet.ultraservers),
-    criticalItMw: sum((v) => v.criticalItMw),
-    deployedItMw: sum((v) => v.fleet.deployedItMw),
-    peakBf16Pflops: sum((v) => v.fleet.peakBf16Pflops),
-    peakFp8Pflops: sum((v) => v.fleet.peakFp8Pflops),
-  };
+/**
+ * HeadlineTotals of the vintages installed at T_full (start <= T_full < end, headlineVintages'
+ * rule), read from the table: each sum from 0 in vintage order, into `into`.
+ */
+export function headlineTotals(table: VintageTable, fullHour: number, into: HeadlineTotals = emptyTotals()): HeadlineTotals {
+  into.chips = into.servers = into.ultraservers = into.criticalItMw = into.deployedItMw = into.peakBf16Pflops = into.peakFp8Pflops = 0;
+  for (let v = 0; v < table.count; v++) {
+    if (!(fullHour >= table.startHour[v]! && fullHour < table.endHour[v]!)) continue;
+    into.chips += table.chips[v]!;
+    into.servers += table.servers[v]!;
+    into.ultraservers += table.ultraservers[v]!;
+    into.criticalItMw += table.criticalItMw[v]!;
+    into.deployedItMw += table.deployedItMw[v]!;
+    into.peakBf16Pflops += table.peakBf16Pflops[v]!;
+    into.peakFp8Pflops += table.peakFp8Pflops[v]!;
+  }
+  return into;
+}
+
+/** HeadlineTotals of nothing (every sum 0). */
+export function emptyTotals(): HeadlineTotals {
+  return { chips: 0, servers: 0, ultraservers: 0, criticalItMw: 0, deployedItMw: 0, peakBf16Pflops: 0, peakFp8Pflops: 0 };
 }
 
 /** Position of each summary metric in SUMMARY_METRICS (and in summaryNumbers' output). */
@@ -436,7 +446,8 @@ export function summaryValues(
   fullBuildoutDate: string,
 ): Record<SummaryMetric, number | string> {
   const numbers = new Float64Array(SUMMARY_METRICS.length);
-  summaryNumbers(numbers, run.calendar.firstYear, run.poiEquivalentMw, buildout.fullYearIndex, headlineTotals(buildout.headline), figures, envelope, cost);
+  const totals = headlineTotals(run.table, buildout.fullHour);
+  summaryNumbers(numbers, run.calendar.firstYear, run.poiEquivalentMw, buildout.fullYearIndex, totals, figures, envelope, cost);
   const values = {} as Record<SummaryMetric, number | string>;
   SUMMARY_METRICS.forEach(({ metric }, i) => (values[metric] = numbers[i]!));
   values.full_buildout_date = fullBuildoutDate;

@@ -8,7 +8,7 @@
  * summaryNumbers in assemble.ts) on the table. A test checks every entry
  * equals runModelClosedForm's result bit for bit on random inputs.
  */
-import { costRun, summaryNumbers, SUMMARY_INDEX, technologyShares, YEAR_FIGURE, YEAR_FIGURE_COUNT, yearFigures, type HeadlineTotals, type ResultWithoutHourly } from './assemble.js';
+import { costRun, emptyTotals, headlineTotals, summaryNumbers, SUMMARY_INDEX, technologyShares, YEAR_FIGURE, YEAR_FIGURE_COUNT, yearFigures, type HeadlineTotals, type ResultWithoutHourly } from './assemble.js';
 import { firstFullYearIndex } from './buildout.js';
 import { at, hoursOfYearIndex } from './calendar.js';
 import { closedFormIsExact } from './closedForm.js';
@@ -88,7 +88,7 @@ const SUMMARY_POSITIONS: readonly number[] = CLOSED_FORM_SUMMARY_METRICS.map((m)
 /** Reused per call (the model is synchronous): the sized vintages, step 2's limit, the year, cost and summary figures. */
 const table = new VintageTable();
 const limit: EnvelopeLimit = { limitMw: 0, poiEquivalentMw: 0 };
-const totals: HeadlineTotals = { chips: 0, servers: 0, ultraservers: 0, criticalItMw: 0, deployedItMw: 0, peakBf16Pflops: 0, peakFp8Pflops: 0 };
+const totals: HeadlineTotals = emptyTotals();
 const envelope = { limitMw: 0, peakDesignLoadMw: 0, marginMw: 0, packagingMarginMw: 0 };
 const summary = new Float64Array(SUMMARY_METRICS.length);
 let figures = new Float64Array(0);
@@ -126,24 +126,17 @@ export function closedFormMetrics(inputs: ModelInputs, out: Float64Array): boole
   const core = closedFormCore(inputs, calendar, table, limit.limitMw, false);
   if (core.firstViolationHour >= 0) return fail(out, count);
 
-  // 10. T_full (fullBuildoutHour), the first full year, the headline fleet's totals (headlineVintages, headlineTotals).
+  // 10. T_full (fullBuildoutHour), the first full year, the headline fleet's totals.
   let fullHour = -Infinity;
   for (let v = 0; v < V; v++) if (table.vintage[v] === 1) fullHour = Math.max(fullHour, table.startHour[v]! + Math.max(0, table.rampHours[v]!));
   if (!Number.isFinite(fullHour)) throw new Error('no first vintage: full build-out undefined');
   const fullYearIndex = firstFullYearIndex(calendar, fullHour).yearIndex;
+  headlineTotals(table, fullHour, totals);
+  // Step 15's packaging margin over the same headline vintages (packagingMarginMw's sum).
   const o = inputs.utilisation.oversubscriptionRatio;
-  totals.chips = totals.servers = totals.ultraservers = totals.criticalItMw = totals.deployedItMw = totals.peakBf16Pflops = totals.peakFp8Pflops = 0;
   let packagingMarginMw = 0;
   for (let v = 0; v < V; v++) {
-    if (!(fullHour >= table.startHour[v]! && fullHour < table.endHour[v]!)) continue;
-    totals.chips += table.chips[v]!;
-    totals.servers += table.servers[v]!;
-    totals.ultraservers += table.ultraservers[v]!;
-    totals.criticalItMw += table.criticalItMw[v]!;
-    totals.deployedItMw += table.deployedItMw[v]!;
-    totals.peakBf16Pflops += table.peakBf16Pflops[v]!;
-    totals.peakFp8Pflops += table.peakFp8Pflops[v]!;
-    packagingMarginMw += packagingLeftoverMw(table.criticalItMw[v]!, table.deployedItMw[v]!, o);
+    if (fullHour >= table.startHour[v]! && fullHour < table.endHour[v]!) packagingMarginMw += packagingLeftoverMw(table.criticalItMw[v]!, table.deployedItMw[v]!, o);
   }
 
   // 11-14. Year figures (no end-of-year stock: the vector does not hold it), delivered compute summed over vintages.
