@@ -12,22 +12,11 @@ export interface CentredRanks {
   norm: number;
 }
 
-/** Centres average ranks in place (ranks from ranksFromOrder). */
-export function centre(ranks: Float64Array): CentredRanks {
-  const middle = (ranks.length + 1) / 2;
-  let squares = 0;
-  for (let i = 0; i < ranks.length; i++) {
-    const d = ranks[i]! - middle;
-    ranks[i] = d;
-    squares += d * d;
-  }
-  return { ranks, norm: Math.sqrt(squares) };
-}
-
 /**
- * centre(ranksFromOrder(order, sorted)), the same numbers, without the
- * intermediate array: into `into` (allocated when not given; it must not be
- * `sorted`).
+ * Average ranks (ranksFromOrder: ties share the mean of their ranks) with
+ * their mean (n + 1) / 2 subtracted, and the root of their sum of squares
+ * (summed in index order), from a sortOrder result and the values in that
+ * order: into `into` (allocated when not given; it must not be `sorted`).
  */
 export function centredRanksFromOrder(
   order: Uint32Array,
@@ -39,11 +28,10 @@ export function centredRanksFromOrder(
   let start = 0;
   for (let r = 1; r <= n; r++) {
     if (r < n && sorted[r] === sorted[start]) continue;
-    const centred = (start + 1 + r) / 2 - middle; // mean of ranks start+1 .. r, centred as centre does
+    const centred = (start + 1 + r) / 2 - middle; // mean of ranks start+1 .. r, centred
     for (let k = start; k < r; k++) into[order[k]!] = centred;
     start = r;
   }
-  // Summed in index order, as centre does.
   let squares = 0;
   for (let i = 0; i < n; i++) squares += into[i]! * into[i]!;
   return { ranks: into, norm: Math.sqrt(squares) };
@@ -184,7 +172,7 @@ function validCentredRanksAlong(
  *
  * Average ranks depend only on which values are equal and how many are
  * smaller, not on the order among equal ones, so any such order gives the
- * ranks a sort would, bit for bit (the arithmetic is centredRanksFromOrder's).
+ * ranks a sort would, bit for bit (it is centredRanksFromOrder along that order).
  */
 export function centredRanksAlong(
   values: ArrayLike<number>,
@@ -193,27 +181,19 @@ export function centredRanksAlong(
 ): CentredRanks | undefined {
   const n = order.length;
   if (values.length !== n || into.length !== n) throw new RangeError('centredRanksAlong needs values, order and into of one length');
-  const middle = (n + 1) / 2;
-  // Runs of equal values: each is ranked when the next value is greater (or at the end).
-  let start = 0;
-  let runValue = n > 0 ? values[order[0]!]! : 0;
-  for (let k = 1; k <= n; k++) {
-    let v = runValue;
-    if (k < n) {
-      v = values[order[k]!]!;
-      if (v === runValue) continue;
-      if (!(v > runValue)) return undefined;
-    }
-    const centred = (start + 1 + k) / 2 - middle;
-    for (let j = start; j < k; j++) into[order[j]!] = centred;
-    start = k;
-    runValue = v;
+  // The values in that order, checked not to decrease (NaN fails the check too); then ranked as a sort's order is.
+  if (valuesAlong.length < n) valuesAlong = new Float64Array(n);
+  const sorted = valuesAlong.subarray(0, n);
+  for (let k = 0; k < n; k++) {
+    const v = values[order[k]!]!;
+    if (k > 0 && !(v >= sorted[k - 1]!)) return undefined;
+    sorted[k] = v;
   }
-  // Summed in index order, as centre does.
-  let squares = 0;
-  for (let i = 0; i < n; i++) squares += into[i]! * into[i]!;
-  return { ranks: into, norm: Math.sqrt(squares) };
+  return centredRanksFromOrder(order, sorted, into);
 }
+
+/** centredRanksAlong's values in order, reused (it ranks every input of a run). */
+let valuesAlong = new Float64Array(0);
 
 /**
  * Spearman's rho of every metric with every input: result[m][j] is the

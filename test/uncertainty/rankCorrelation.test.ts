@@ -3,7 +3,6 @@ import { compileQuantile } from '../../src/uncertainty/distributions.js';
 import { induceRankCorrelation } from '../../src/uncertainty/imanConover.js';
 import { latinHypercube } from '../../src/uncertainty/latinHypercube.js';
 import {
-  centre,
   centredRanks,
   centredRanksAlong,
   centredRanksByStrata,
@@ -15,6 +14,7 @@ import {
 import { createRng } from '../../src/uncertainty/rng.js';
 import { gather, ranksFromOrder, sortOrder, spearman } from '../../src/uncertainty/statistics.js';
 import type { Distribution } from '../../src/uncertainty/types.js';
+import { centre } from './referenceRanks.js';
 
 /** One coefficient at a time, the plain way: NaN for a constant side, else the dot product over the norms. */
 function reference(x: CentredRanks, y: CentredRanks): number {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelInputs } from '../../src/model/inputs.js';
-import { centre } from '../../src/uncertainty/rankCorrelation.js';
 import { runUncertainty, sampleInputs, summarise, type Evaluator, type MetricSpec } from '../../src/uncertainty/runUncertainty.js';
 import { gather, mean, percentile, ranksFromOrder, sortOrder } from '../../src/uncertainty/statistics.js';
 import type { CorrelationGroup, Distribution, UncertainInput } from '../../src/uncertainty/types.js';
+import { centre } from './referenceRanks.js';
 
 const at = { file: 'assumptions/x.yaml', line: 1, column: 1 };
 
