@@ -48,14 +48,12 @@ class Scratch implements ClosedFormLoads {
   /** Vintages and years of the current evaluation. */
   V = 0;
   Y = 0;
-  /** Per vintage: start hour, ramp hours (0 for none), [h0, h1), rampEnd (hourSpan), P_IT, aux_k. */
-  start = new Float64Array(0);
-  ramp = new Float64Array(0);
+  /** The vintages of the current evaluation (start, ramp, P_IT and aux_k are read from it). */
+  table: VintageTable | undefined;
+  /** Per vintage: [h0, h1) and rampEnd (hourSpan). */
   h0 = new Float64Array(0);
   h1 = new Float64Array(0);
   rampEnd = new Float64Array(0);
-  criticalIt = new Float64Array(0);
-  aux = new Float64Array(0);
   /** Per vintage x year (index v x Y + y): capped draw, MW; energised hours. */
   draw = new Float64Array(0);
   energisedHours = new Float64Array(0);
@@ -92,13 +90,9 @@ class Scratch implements ClosedFormLoads {
     if (vintages > this.vintageCapacity) {
       const n = Math.max(vintages, 2 * this.vintageCapacity, 16);
       this.vintageCapacity = n;
-      this.start = new Float64Array(n);
-      this.ramp = new Float64Array(n);
       this.h0 = new Float64Array(n);
       this.h1 = new Float64Array(n);
       this.rampEnd = new Float64Array(n);
-      this.criticalIt = new Float64Array(n);
-      this.aux = new Float64Array(n);
     }
     if (years > this.yearCapacity) {
       const n = Math.max(years, 2 * this.yearCapacity, 16);
@@ -129,7 +123,8 @@ class Scratch implements ClosedFormLoads {
    * P_IT x r, aux x r with r = min(1, midpoint fraction), a full hour adding draw, P_IT, aux.
    */
   loadAt(t: number, y: number): void {
-    const { h0, h1, rampEnd, start, ramp, draw, criticalIt, aux: auxK, V, Y } = this;
+    const { h0, h1, rampEnd, draw, V, Y } = this;
+    const { startHour: start, rampHours: ramp, criticalItMw: criticalIt, auxMw: auxK } = this.table!;
     let it = 0;
     let crit = 0;
     let aux = 0;
@@ -208,7 +203,9 @@ export function closedFormCore(
   const V = vintages.count;
   const Y = calendar.years;
   S.ensure(V, Y);
-  const { draw, energisedHours: hours, aux: auxK, vintageBreaks, breaks, segmentYear, segmentDesign, itEnergy, facilityEnergy, peakFacility } = S;
+  S.table = vintages;
+  const auxK = vintages.auxMw;
+  const { draw, energisedHours: hours, vintageBreaks, breaks, segmentYear, segmentDesign, itEnergy, facilityEnergy, peakFacility } = S;
 
   // 7. Per vintage: span of hours, capped draw per year, energised hours per year (closed form).
   //    Its breakpoints (first hour, ramp end, retirement) go to vintageBreaks.
@@ -218,14 +215,10 @@ export function closedFormCore(
     const rampHours = vintages.rampHours[v]!;
     const criticalIt = vintages.criticalItMw[v]!;
     const span = hourSpan(startHour, vintages.endHour[v]!, rampHours, H);
-    const ramp = rampHours > 0 ? rampHours : 0;
-    S.start[v] = startHour;
-    S.ramp[v] = ramp;
+    // The ramp is read only for ramp hours, which exist only when rampHours > 0 (hourSpan).
     S.h0[v] = span.h0;
     S.h1[v] = span.h1;
     S.rampEnd[v] = span.rampEnd;
-    S.criticalIt[v] = criticalIt;
-    auxK[v] = vintages.auxMw[v]!;
     const chips = vintages.chips[v]!;
     const allInW = vintages.allInW[v]!;
     // The chip's own power ratio, read once (powerRatioFor's rule: it overrides the fleet's by-year value).
@@ -233,7 +226,7 @@ export function closedFormCore(
     for (let y = 0; y < Y; y++) {
       // vintageDrawMw, from the table.
       draw[v * Y + y] = cappedItDrawMw(chips, allInW, chipRatio ?? at(utilisation.powerRatio, y, 'utilisation.powerRatio'), criticalIt);
-      hours[v * Y + y] = energisedHoursInYear(span, startHour, ramp, ys[y]!, ys[y + 1]!);
+      hours[v * Y + y] = energisedHoursInYear(span, startHour, rampHours, ys[y]!, ys[y + 1]!);
     }
     if (span.h0 < span.h1) {
       vintageBreaks[nb++] = span.h0;
