@@ -76,7 +76,9 @@ export function percentilesBySelection(values: Float64Array, ps: readonly number
  */
 function orderStatistics(values: Float64Array, ks: readonly number[]): Map<number, number> | undefined {
   const n = values.length;
-  const { min, max } = range(values);
+  range(values);
+  const min = rangeMin;
+  const max = rangeMax;
   const m = Math.max(1, Math.floor(n / VALUES_PER_BUCKET));
   const scale = m / (max - min);
   if (!(scale > 0 && scale < Infinity)) return undefined;
@@ -109,7 +111,16 @@ function orderStatistics(values: Float64Array, ks: readonly number[]): Map<numbe
   return found;
 }
 
-function range(values: Float64Array): { min: number; max: number } {
+/*
+ * range's result. Module variables rather than a returned { min, max }: such an object
+ * holds small integers in one column and doubles in the next, and each change of
+ * representation threw away range's optimised code (tens of times a run).
+ */
+let rangeMin = 0;
+let rangeMax = 0;
+
+/** The smallest and largest value, into rangeMin and rangeMax. */
+function range(values: Float64Array): void {
   let min = values[0]!;
   let max = min;
   for (let i = 1; i < values.length; i++) {
@@ -117,7 +128,8 @@ function range(values: Float64Array): { min: number; max: number } {
     if (v < min) min = v;
     else if (v > max) max = v;
   }
-  return { min, max };
+  rangeMin = min;
+  rangeMax = max;
 }
 
 /*
