@@ -167,11 +167,13 @@ class Compiler {
       this.at(keys).values.set(field, value);
       return;
     }
-    // A ByYear value: the same number every horizon year, as an array literal.
+    // A ByYear value: the same number every horizon year. The array is a copy node of its own,
+    // so the in-place writer overwrites its entries instead of building an array per sample.
     const years = this.base.horizon.lastYear - this.base.horizon.firstYear + 1;
-    const node = this.at(keys);
+    const node = this.at([...keys, field]);
+    if (!Array.isArray(node.base) || node.base.length !== years) fail(`expected one value per horizon year (${years})`);
     node.prelude.push(`const y${i} = ${value};`);
-    node.values.set(field, `[${new Array<string>(years).fill(`y${i}`).join(', ')}]`);
+    for (let y = 0; y < years; y++) node.values.set(String(y), `y${i}`);
   }
 
   /** The copy node of the container at `keys` below the root, created (with its parents) on first use. */

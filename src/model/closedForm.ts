@@ -26,9 +26,16 @@ export type ClosedFormOutcome =
 export function closedFormIsExact(inputs: ModelInputs): boolean {
   if (inputs.facility.partialLoadPueCoefficient > 0) return false;
   if (!(inputs.facility.auxiliaryLoadMw >= 0)) return false;
-  for (const x of inputs.facility.annualPue) if (!(x >= 0)) return false;
-  for (const x of inputs.utilisation.powerRatio) if (!(x >= 0)) return false;
-  for (const c of inputs.chips) if (c.powerRatio !== undefined && !(c.powerRatio >= 0)) return false;
+  // Indexed loops: this runs per Monte Carlo sample, and for-of allocated an iterator each time in unoptimised code.
+  const { annualPue } = inputs.facility;
+  for (let i = 0; i < annualPue.length; i++) if (!(annualPue[i]! >= 0)) return false;
+  const { powerRatio } = inputs.utilisation;
+  for (let i = 0; i < powerRatio.length; i++) if (!(powerRatio[i]! >= 0)) return false;
+  const { chips } = inputs;
+  for (let i = 0; i < chips.length; i++) {
+    const ratio = chips[i]!.powerRatio;
+    if (ratio !== undefined && !(ratio >= 0)) return false;
+  }
   return true;
 }
 

@@ -15,8 +15,8 @@
 import { hourOfDate, yearOfDate } from './calendar.js';
 import { envelopeLimitMw, poiEquivalentMw } from './envelope.js';
 import type { ModelInputs } from './inputs.js';
-import { sizeFleet } from './sizing.js';
-import { chipNamed, planPhases } from './vintages.js';
+import { sizeFleet, type FleetSize } from './sizing.js';
+import { chipNamed, planPhase, totalPoiMw, type PhasePlan } from './vintages.js';
 import type { VintageTable } from './vintageTable.js';
 
 /** Step 2's two numbers, which later steps need beside the table. */
@@ -26,6 +26,10 @@ export interface EnvelopeLimit {
   /** E_poi = L_env / (1 - h), MW. */
   poiEquivalentMw: number;
 }
+
+/** Reused per phase and sample: table.add copies their numbers. */
+const PLAN: PhasePlan = { index: 0, name: '', poiMw: 0, auxMw: 0, criticalItMw: 0, designLoadMw: 0 };
+const FLEET: FleetSize = { allInW: 0, chips: 0, servers: 0, ultraservers: 0, deployedItMw: 0, peakBf16Pflops: 0, peakFp8Pflops: 0 };
 
 /**
  * Steps 2-6 into `table` and `limit`; false when prepareRun would report an error
@@ -41,9 +45,9 @@ export function sizeVintagesLean(inputs: ModelInputs, table: VintageTable, limit
   limit.limitMw = limitMw;
   limit.poiEquivalentMw = poiEquivalentMw(limitMw, headroomShare);
 
-  // 3. Per phase: POI, pro-rata auxiliary share, critical IT (an error when it is not positive).
-  const { plans, issues } = planPhases(inputs, limit.poiEquivalentMw);
-  let ok = issues.length === 0;
+  // 3. Per phase (below): POI, pro-rata auxiliary share, critical IT (an error when it is not positive).
+  const totalPoi = totalPoiMw(inputs, limit.poiEquivalentMw);
+  let ok = true;
 
   // 4-6. Vintages as buildVintages makes them: start, retirement and ramp; the fleet sized by sizeFleet.
   const o = inputs.utilisation.oversubscriptionRatio;
@@ -51,7 +55,8 @@ export function sizeVintagesLean(inputs: ModelInputs, table: VintageTable, limit
   table.reset(2 * phases.length);
   for (let p = 0; p < phases.length; p++) {
     const phase = phases[p]!;
-    const plan = plans[p]!;
+    const plan = planPhase(inputs, p, limit.poiEquivalentMw, totalPoi, PLAN);
+    if (!(plan.criticalItMw > 0)) ok = false;
     if (!(phase.rampHours >= 0)) throw new Error(`phase ${phase.name}: ramp ${phase.rampHours} h, expected >= 0`);
     const eol = phase.endOfLife ?? '';
     const startHour = hourOfDate(phase.energisedOn, first);
@@ -67,10 +72,10 @@ export function sizeVintagesLean(inputs: ModelInputs, table: VintageTable, limit
     }
     const eolYear = eol === '' ? Number.NaN : yearOfDate(eol);
     const chip = chipNamed(inputs.chips, phase.chip, phase.name);
-    table.add(p, 1, chip, startHour, eolHour, phase.rampHours, yearOfDate(phase.energisedOn), eolYear, plan, sizeFleet(chip, plan.criticalItMw, o));
+    table.add(p, 1, chip, startHour, eolHour, phase.rampHours, yearOfDate(phase.energisedOn), eolYear, plan, sizeFleet(chip, plan.criticalItMw, o, FLEET));
     if (refreshed) {
       const refresh = chipNamed(inputs.chips, phase.refreshTo!, phase.name);
-      table.add(p, 2, refresh, eolHour, Infinity, phase.rampHours, eolYear, Number.NaN, plan, sizeFleet(refresh, plan.criticalItMw, o));
+      table.add(p, 2, refresh, eolHour, Infinity, phase.rampHours, eolYear, Number.NaN, plan, sizeFleet(refresh, plan.criticalItMw, o, FLEET));
     }
   }
   return ok;

@@ -82,17 +82,17 @@ export type FleetSize = Pick<FleetRow, 'chips' | 'servers' | 'ultraservers' | 'd
   allInW: number;
 };
 
-/** Size one fleet of `chip` against `criticalItMw`. */
-export function sizeFleet(chip: ChipSpec, criticalIt: number, oversubscription: number): FleetSize {
+/** Size one fleet of `chip` against `criticalItMw`, into `into` when given (the Monte Carlo reuses one object). */
+export function sizeFleet(chip: ChipSpec, criticalIt: number, oversubscription: number, into?: FleetSize): FleetSize {
   const allInW = allInWPerChip(chip);
   const chips = chipsThatFit(criticalIt, allInW, chip.chipsPerUltraserver, oversubscription);
-  return {
-    allInW,
-    chips,
-    servers: serversFor(chips, chip.chipsPerServer),
-    ultraservers: ultraserversFor(chips, chip.chipsPerUltraserver),
-    deployedItMw: deployedItMw(chips, allInW),
-    peakBf16Pflops: peakPflops(chips, chip.peakBf16Tflops),
-    peakFp8Pflops: peakPflops(chips, chip.peakFp8Tflops),
-  };
+  const fleet = into ?? { allInW, chips, servers: 0, ultraservers: 0, deployedItMw: 0, peakBf16Pflops: 0, peakFp8Pflops: 0 };
+  fleet.allInW = allInW;
+  fleet.chips = chips;
+  fleet.servers = serversFor(chips, chip.chipsPerServer);
+  fleet.ultraservers = ultraserversFor(chips, chip.chipsPerUltraserver);
+  fleet.deployedItMw = deployedItMw(chips, allInW);
+  fleet.peakBf16Pflops = peakPflops(chips, chip.peakBf16Tflops);
+  fleet.peakFp8Pflops = peakPflops(chips, chip.peakFp8Tflops);
+  return fleet;
 }

@@ -74,29 +74,53 @@ function clamp01(x: number): number {
 
 /** POI, auxiliary share and critical IT per phase; an error for each phase left with no critical IT. */
 export function planPhases(inputs: ModelInputs, poiEquivalentMw: number): { plans: PhasePlan[]; issues: ModelIssue[] } {
-  const { headroomShare, designPue, auxiliaryLoadMw } = inputs.facility;
-  const pois = inputs.phases.map((p) => phasePoiMw(p.poi, poiEquivalentMw));
-  const totalPoi = pois.reduce((a, b) => a + b, 0);
+  const totalPoi = totalPoiMw(inputs, poiEquivalentMw);
   const plans: PhasePlan[] = [];
   const issues: ModelIssue[] = [];
-  inputs.phases.forEach((phase, index) => {
-    const poiMw = pois[index] ?? 0;
-    const auxMw = auxiliaryShareMw(auxiliaryLoadMw, poiMw, totalPoi);
-    const itMw = criticalItMw(poiMw, headroomShare, auxMw, designPue);
-    if (!(itMw > 0)) {
+  for (let index = 0; index < inputs.phases.length; index++) {
+    const plan = planPhase(inputs, index, poiEquivalentMw, totalPoi);
+    if (!(plan.criticalItMw > 0)) {
+      const { headroomShare, designPue } = inputs.facility;
       issues.push(
         modelError(
           'critical_it_not_positive',
-          [phase.name],
-          `phase ${phase.name} has ${fmt(itMw)} MW of critical IT: POI ${fmt(poiMw)} MW x (1 - ${fmt(headroomShare)} headroom) ` +
-            `- ${fmt(auxMw)} MW auxiliary share, / design PUE ${fmt(designPue)}; expected more than 0 MW. ` +
+          [plan.name],
+          `phase ${plan.name} has ${fmt(plan.criticalItMw)} MW of critical IT: POI ${fmt(plan.poiMw)} MW x (1 - ${fmt(headroomShare)} headroom) ` +
+            `- ${fmt(plan.auxMw)} MW auxiliary share, / design PUE ${fmt(designPue)}; expected more than 0 MW. ` +
             `Increase the phase's poi, or reduce facility headroom or auxiliary_load.`,
         ),
       );
     }
-    plans.push({ index, name: phase.name, poiMw, auxMw, criticalItMw: itMw, designLoadMw: designLoadMw(itMw, designPue, auxMw) });
-  });
+    plans.push(plan);
+  }
   return { plans, issues };
+}
+
+/** Sum of the phases' POI, MW (the auxiliary load is shared pro rata to it). */
+export function totalPoiMw(inputs: ModelInputs, poiEquivalentMw: number): number {
+  let total = 0;
+  for (const phase of inputs.phases) total += phasePoiMw(phase.poi, poiEquivalentMw);
+  return total;
+}
+
+/**
+ * One phase's plan (planPhases without the error), into `into` when given: the Monte Carlo
+ * reuses one object rather than building one per phase and sample.
+ */
+export function planPhase(inputs: ModelInputs, index: number, poiEquivalentMw: number, totalPoi: number, into?: PhasePlan): PhasePlan {
+  const { headroomShare, designPue, auxiliaryLoadMw } = inputs.facility;
+  const phase = inputs.phases[index]!;
+  const poiMw = phasePoiMw(phase.poi, poiEquivalentMw);
+  const auxMw = auxiliaryShareMw(auxiliaryLoadMw, poiMw, totalPoi);
+  const itMw = criticalItMw(poiMw, headroomShare, auxMw, designPue);
+  const plan = into ?? { index, name: phase.name, poiMw, auxMw, criticalItMw: itMw, designLoadMw: 0 };
+  plan.index = index;
+  plan.name = phase.name;
+  plan.poiMw = poiMw;
+  plan.auxMw = auxMw;
+  plan.criticalItMw = itMw;
+  plan.designLoadMw = designLoadMw(itMw, designPue, auxMw);
+  return plan;
 }
 
 /** A catalogue chip by name: a scan (a catalogue holds a few chips; a Map per Monte Carlo sample cost more). */
