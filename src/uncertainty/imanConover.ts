@@ -20,7 +20,7 @@
  * leaves a bias of up to 0.018, at rho_s ~ 0.58.)
  */
 import { normalQuantile } from './distributions.js';
-import type { Rng } from './rng.js';
+import { drawUniforms, type Rng } from './rng.js';
 import { sortOrder } from './statistics.js';
 
 type Matrix = readonly (readonly number[])[];
@@ -87,12 +87,14 @@ export function induceRankCorrelation(columns: readonly Float64Array[], target: 
   // 1. Score columns: van der Waerden scores, permuted.
   const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) scores[i] = normalQuantile((i + 1) / (n + 1));
+  const draws = new Float64Array(rng ? n - 1 : 0);
   const scoreColumns = columns.map((column) => {
     const s = new Float64Array(n);
     if (rng) {
       s.set(scores);
-      for (let i = n - 1; i > 0; i--) {
-        const swap = Math.min(i, Math.floor(rng() * (i + 1))); // min: u * (i + 1) can round up to i + 1
+      drawUniforms(rng, draws, n - 1);
+      for (let i = n - 1, q = 0; i > 0; i--, q++) {
+        const swap = Math.min(i, Math.floor(draws[q]! * (i + 1))); // min: u * (i + 1) can round up to i + 1
         const held = s[i]!;
         s[i] = s[swap]!;
         s[swap] = held;

@@ -7,7 +7,7 @@
  * Every marginal is therefore covered evenly, which is what makes the
  * percentiles of a closed-form model converge faster than plain Monte Carlo.
  */
-import type { Rng } from './rng.js';
+import { drawUniforms, type Rng } from './rng.js';
 
 /** Views of one double's bits, for stepping down one ulp (a rare boundary case only). */
 const scratch = new Float64Array(1);
@@ -34,21 +34,24 @@ export function latinHypercube(samples: number, inputs: number, rng: Rng): Float
   if (!Number.isSafeInteger(samples) || samples < 1) throw new RangeError(`samples must be a positive integer, got ${samples}`);
   if (!Number.isSafeInteger(inputs) || inputs < 0) throw new RangeError(`inputs must be a non-negative integer, got ${inputs}`);
   const strata = new Uint32Array(samples);
-  const columns: Float64Array[] = [];
+  // One input's draws, in the order they are consumed: n - 1 for the shuffle, then n positions.
+  const draws = new Float64Array(2 * samples - 1);
+  const columns = Array.from({ length: inputs }, () => new Float64Array(samples));
   for (let j = 0; j < inputs; j++) {
+    drawUniforms(rng, draws, draws.length);
     // Fisher-Yates: a uniformly random order of the strata. The bias of
     // floor(u * (i + 1)) with 53-bit u is below n / 2^53: immaterial.
     for (let k = 0; k < samples; k++) strata[k] = k;
-    for (let i = samples - 1; i > 0; i--) {
-      const swap = Math.min(i, Math.floor(rng() * (i + 1))); // min: u * (i + 1) can round up to i + 1
+    for (let i = samples - 1, q = 0; i > 0; i--, q++) {
+      const swap = Math.min(i, Math.floor(draws[q]! * (i + 1))); // min: u * (i + 1) can round up to i + 1
       const held = strata[i]!;
       strata[i] = strata[swap]!;
       strata[swap] = held;
     }
-    const column = new Float64Array(samples);
-    for (let s = 0; s < samples; s++) {
+    const column = columns[j]!;
+    for (let s = 0, q = samples - 1; s < samples; s++, q++) {
       const k = strata[s]!;
-      const position = rng();
+      const position = draws[q]!;
       let u = (k + position) / samples;
       if (position > 0.999999 || position === 0) {
         // Rounding can carry a position within an ulp of 1 onto the next stratum's
@@ -60,7 +63,6 @@ export function latinHypercube(samples: number, inputs: number, rng: Rng): Float
       }
       column[s] = u;
     }
-    columns.push(column);
   }
   return columns;
 }

@@ -11,8 +11,18 @@
  * the conversion is exact (no rounding can differ between machines).
  */
 
-/** A stream of uniforms in [0, 1) with 53-bit resolution. */
-export type Rng = () => number;
+/**
+ * A stream of uniforms in [0, 1) with 53-bit resolution: each call draws one.
+ * `fill`, when there, draws the next `count` into out[0..count), the same
+ * numbers as `count` calls, faster (createRng's streams have it).
+ */
+export type Rng = (() => number) & { fill?: (out: Float64Array, count: number) => void };
+
+/** The next `count` uniforms of `rng` into out[0..count). */
+export function drawUniforms(rng: Rng, out: Float64Array, count: number): void {
+  if (rng.fill) rng.fill(out, count);
+  else for (let i = 0; i < count; i++) out[i] = rng();
+}
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_26 = 67108864;
@@ -84,36 +94,53 @@ export function seedState(seed: number): [number, number, number, number] {
  * k the top 27 bits of one xoshiro128** output above the top 26 of the next.
  *
  * The two xoshiro128** steps are written out here rather than calling
- * createXoshiro128StarStar's generator twice: the same numbers, but one
- * closure call per uniform instead of three (an uncertainty run draws about
- * a million). A test checks it against the two-call form.
+ * createXoshiro128StarStar's generator twice: the same numbers, but one call
+ * per uniform instead of three (an uncertainty run draws about a million). A
+ * test checks it against the two-call form. `fill` draws many at once, with
+ * the state in local variables for the whole loop; a call draws one through it.
  */
 export function createRng(seed: number): Rng {
   let [a, b, c, d] = seedState(seed).map((word) => word | 0) as [number, number, number, number];
-  return () => {
-    // First output (its top 27 bits), then one state step.
-    let star = Math.imul(b, 5);
-    const upper = (Math.imul((star << 7) | (star >>> 25), 9) >>> 0) >>> 5;
-    let t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = (d << 11) | (d >>> 21);
-    // Second output (its top 26 bits), then one state step.
-    star = Math.imul(b, 5);
-    const lower = (Math.imul((star << 7) | (star >>> 25), 9) >>> 0) >>> 6;
-    t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = (d << 11) | (d >>> 21);
-    // An integer in [0, 2^53), scaled exactly.
-    return (upper * TWO_POW_26 + lower) / TWO_POW_53;
+  const fill = (out: Float64Array, count: number): void => {
+    let s0 = a;
+    let s1 = b;
+    let s2 = c;
+    let s3 = d;
+    for (let i = 0; i < count; i++) {
+      // First output (its top 27 bits), then one state step.
+      let star = Math.imul(s1, 5);
+      const upper = (Math.imul((star << 7) | (star >>> 25), 9) >>> 0) >>> 5;
+      let t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      // Second output (its top 26 bits), then one state step.
+      star = Math.imul(s1, 5);
+      const lower = (Math.imul((star << 7) | (star >>> 25), 9) >>> 0) >>> 6;
+      t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      // An integer in [0, 2^53), scaled exactly.
+      out[i] = (upper * TWO_POW_26 + lower) / TWO_POW_53;
+    }
+    a = s0;
+    b = s1;
+    c = s2;
+    d = s3;
   };
+  const one = new Float64Array(1);
+  const next = () => {
+    fill(one, 1);
+    return one[0]!;
+  };
+  return Object.assign(next, { fill });
 }
 
 /**

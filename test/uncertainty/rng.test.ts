@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, createXoshiro128StarStar, seedFor, seedState } from '../../src/uncertainty/rng.js';
+import { createRng, createXoshiro128StarStar, drawUniforms, seedFor, seedState } from '../../src/uncertainty/rng.js';
 
 describe('xoshiro128**', () => {
   it('matches the reference C implementation (Blackman & Vigna) bit for bit', () => {
@@ -35,6 +35,38 @@ describe('createRng', () => {
         expect(rng()).toBe((upper * 2 ** 26 + lower) / 2 ** 53);
       }
     }
+  });
+
+  it('fill draws the same numbers as as many calls, and calls and fills continue one stream', () => {
+    for (const seed of [0, 42, -3]) {
+      const calls = createRng(seed);
+      const expected = Float64Array.from({ length: 2_000 }, () => calls());
+      const mixed = createRng(seed);
+      const got = new Float64Array(2_000);
+      // Calls, fills of several sizes (0 included) and calls again, in turn.
+      const chunks = [1, 0, 7, 1, 500, 3, 1, 987, 500];
+      let at = 0;
+      chunks.forEach((size, k) => {
+        if (k % 2 === 0) for (let i = 0; i < size; i++) got[at++] = mixed();
+        else {
+          const part = new Float64Array(size);
+          mixed.fill!(part, size);
+          got.set(part, at);
+          at += size;
+        }
+      });
+      expect(at).toBe(2_000);
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it('drawUniforms uses fill when there is one and calls otherwise, with the same numbers', () => {
+    const withFill = new Float64Array(100);
+    drawUniforms(createRng(9), withFill, 100);
+    const plain = createRng(9);
+    const withoutFill = new Float64Array(100);
+    drawUniforms(() => plain(), withoutFill, 100);
+    expect(withoutFill).toEqual(withFill);
   });
 
   it('is deterministic per seed and differs between seeds, including negative and large ones', () => {
