@@ -98,8 +98,9 @@ export function planPhases(inputs: ModelInputs, poiEquivalentMw: number): { plan
 
 /** Sum of the phases' POI, MW (the auxiliary load is shared pro rata to it). */
 export function totalPoiMw(inputs: ModelInputs, poiEquivalentMw: number): number {
+  const { phases } = inputs;
   let total = 0;
-  for (const phase of inputs.phases) total += phasePoiMw(phase.poi, poiEquivalentMw);
+  for (let i = 0; i < phases.length; i++) total += phasePoiMw(phases[i]!.poi, poiEquivalentMw);
   return total;
 }
 
