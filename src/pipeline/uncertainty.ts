@@ -8,12 +8,14 @@ import type { LoadedScenario } from '../loader/types.js';
 import { closedFormIsExact } from '../model/closedForm.js';
 import { closedFormMetricLayout, closedFormMetrics } from '../model/closedFormMetrics.js';
 import type { ModelInputs } from '../model/inputs.js';
-import { runUncertainty, type Evaluator, type MetricSpec, type UncertaintyReport } from '../uncertainty/runUncertainty.js';
+import { runUncertainty, type Evaluator, type MetricSpec, type UncertaintyReport, type UncertaintyStep } from '../uncertainty/runUncertainty.js';
 
 export interface UncertaintySettings {
   samples: number;
   seed: number;
   progress?: (done: number, total: number) => void;
+  /** Called as each Monte Carlo step ends (for timing the steps). */
+  onStep?: (step: UncertaintyStep) => void;
 }
 
 export interface ScenarioUncertainty {
@@ -32,6 +34,7 @@ export function scenarioUncertainty(scenario: LoadedScenario, settings: Uncertai
     samples: settings.samples,
     seed: settings.seed,
     onProgress: settings.progress,
+    onStep: settings.onStep,
   });
   const hourly = evaluator.hourlySamples();
   const evaluation =

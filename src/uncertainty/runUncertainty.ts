@@ -99,7 +99,12 @@ export interface UncertaintyOptions {
   seed: number;
   /** Called now and then with the number of samples evaluated (for a progress bar). */
   onProgress?: (done: number, total: number) => void;
+  /** Called as each step ends (for timing the steps). */
+  onStep?: (step: UncertaintyStep) => void;
 }
+
+/** runUncertainty's steps, in order: steps 1-3, step 4, step 5's statistics, and its tornado. */
+export type UncertaintyStep = 'sampled' | 'evaluated' | 'summarised' | 'tornado';
 
 /** The model inputs of one sample; they may be overwritten by the next call, so each is evaluated at once. */
 export type ApplySample = (values: ArrayLike<number>) => ModelInputs;
@@ -113,6 +118,7 @@ export function runUncertainty(
 ): UncertaintyReport {
   const n = options.samples;
   const inputValues = sampleInputs(inputs, groups, n, options.seed);
+  options.onStep?.('sampled');
 
   // 4. The model per sample, into column-major metric arrays.
   const metricCount = evaluator.metrics.length;
@@ -138,15 +144,20 @@ export function runUncertainty(
     blockToColumns(block, metricCount, start, end, metricValues);
   }
 
-  // 5. Statistics over the valid samples only.
+  options.onStep?.('evaluated');
+
+  // 5. Statistics over the valid samples only; the tornado.
   const { percentiles, standardErrors, rankCorrelation } = summarise(inputs, inputValues, evaluator.metrics, metricValues);
+  options.onStep?.('summarised');
+  const tornadoRows = tornado(inputs, apply, evaluator);
+  options.onStep?.('tornado');
   return {
     samples: n,
     seed: options.seed,
     invalidSamples,
     inputs,
     percentiles,
-    tornado: tornado(inputs, apply, evaluator),
+    tornado: tornadoRows,
     rankCorrelation,
     standardErrors,
     inputValues,

@@ -124,6 +124,16 @@ describe('runUncertainty', () => {
     runUncertainty(INPUTS, [], apply, evaluator, { samples: 100, seed: 1, onProgress: (done) => seen.push(done) });
     expect(seen.at(-1)).toBe(100);
   });
+
+  it('reports the end of each step, in order, after the samples are evaluated and before returning', () => {
+    const seen: string[] = [];
+    let evaluations = 0;
+    const counting: Evaluator = { ...evaluator, evaluate: (inputs, out) => (evaluations++, evaluator.evaluate(inputs, out)) };
+    const report = runUncertainty(INPUTS, [], apply, counting, { samples: 50, seed: 1, onStep: (step) => seen.push(`${step} after ${evaluations}`) });
+    // The tornado evaluates each input at its P10 and P90.
+    expect(seen).toEqual(['sampled after 0', 'evaluated after 50', 'summarised after 50', `tornado after ${50 + 2 * INPUTS.length}`]);
+    expect(report.tornado.length).toBeGreaterThan(0);
+  });
 });
 
 describe('sampleInputs', () => {
