@@ -4,6 +4,7 @@ import { main } from './main.js';
 import { readParseMemo, saveParseMemo } from './parseMemo.js';
 import type { MemoFile } from './memoFile.js';
 import { readQuantityMemo, saveQuantityMemo } from './quantityMemo.js';
+import { stepClock } from './stepTimes.js';
 
 // `gwplan run | head` closes the pipe early; that is the reader's choice, not
 // a fault, so stop quietly instead of printing a stack trace.
@@ -27,6 +28,7 @@ export async function runCli(argv: string[], options: { quantityMemo?: MemoFile;
     stderr: (text) => process.stderr.write(text),
     // Progress bars only for a person at a terminal: never in CI logs or pipes.
     isTty: Boolean(process.stderr.isTTY) && !process.env.CI,
+    steps: process.env.GWPLAN_STEP_TIMES === '1' ? stepClock() : undefined,
   });
   if (options.quantityMemo) saveQuantityMemo(options.quantityMemo);
   if (options.parseMemo) saveParseMemo(options.parseMemo);

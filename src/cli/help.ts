@@ -147,6 +147,9 @@ Options:
   --write-samples    also write every sample to samples.csv
   --assumptions DIR  assumption directory (default: assumptions)
   --out DIR          output directory (default: outputs)
+
+Environment:
+  GWPLAN_STEP_TIMES=1  end by printing each step's time to stderr (npm run bench:uncertainty reads it)
 `;
 
 export const HOURLY_HELP = `Usage: gwplan hourly [--scenario NAME]... [--year Y] [--targets 0.8,0.9,...] [--method lp|heuristic|both] [--export-lp FILE] [--write-dispatch] [--assumptions DIR] [--out DIR]

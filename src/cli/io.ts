@@ -1,3 +1,5 @@
+import type { StepClock } from './stepTimes.js';
+
 /** Where the CLI reads and writes; injected so tests run commands in-process. */
 export interface Io {
   cwd: string;
@@ -5,6 +7,8 @@ export interface Io {
   stderr: (text: string) => void;
   /** True when a person watches stderr at a terminal (and CI is not set): progress may be drawn. */
   isTty: boolean;
+  /** Set when the command's step times are asked for (GWPLAN_STEP_TIMES=1): marked as steps end, printed at the end. */
+  steps?: StepClock;
 }
 
 /** Exit codes: 0 success, 1 internal fault (or a failed check), 2 invalid input or usage. */

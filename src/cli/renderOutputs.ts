@@ -5,7 +5,7 @@
  */
 import { formatIssue, type LoadedScenario } from '../loader/types.js';
 import { scenarioUncertainty, type ScenarioUncertainty, type UncertaintySettings } from '../pipeline/uncertainty.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../uncertainty/runUncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED, type UncertaintyStep } from '../uncertainty/runUncertainty.js';
 import { GWPLAN_VERSION } from '../version.js';
 import { renderScenarioOutputs } from '../writers/scenarioOutputs.js';
 import { renderUncertainty } from '../writers/uncertainty/render.js';
@@ -26,10 +26,12 @@ export function writtenSummary(outDir: string, written: readonly string[]): stri
   return `wrote ${written.length} files:\n${groups.join('\n')}\n`;
 }
 
-export interface RenderSettings extends Omit<UncertaintySettings, 'progress'> {
+export interface RenderSettings extends Omit<UncertaintySettings, 'progress' | 'onStep'> {
   writeSamples: boolean;
   /** Progress of each scenario's sampling, labelled with the scenario's name. */
   progress?: (label: string, done: number, total: number) => void;
+  /** The end of each scenario's Monte Carlo steps, labelled with the scenario's name. */
+  onStep?: (label: string, step: UncertaintyStep) => void;
   /** Each scenario's hourly CFE study (hourlyStudies.ts); none: no hourly/ files. */
   hourly?: ReadonlyMap<string, HourlyStudy>;
 }
@@ -69,11 +71,12 @@ export function renderScenarioUncertainty(
   scenario: LoadedScenario,
   settings: RenderSettings,
 ): { uncertainty: ScenarioUncertainty | undefined; files: Map<string, string> } {
-  const { progress } = settings;
+  const { progress, onStep } = settings;
   const sampled = scenarioUncertainty(scenario, {
     samples: settings.samples,
     seed: settings.seed,
     progress: progress && ((done, total) => progress(name, done, total)),
+    onStep: onStep && ((step) => onStep(name, step)),
   });
   if (!sampled) return { uncertainty: undefined, files: new Map() };
   const files = renderUncertainty(sampled.report, {

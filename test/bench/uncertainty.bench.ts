@@ -2,7 +2,9 @@
  * `npm run bench:uncertainty`: the whole `gwplan uncertainty` process on the
  * base scenario with 10,000 samples (target <= 0.3 s), and, in-process, the
  * sampling and model runs alone as samples per second, with the sampling and
- * the statistics (over the run's own columns) timed apart. Prints; asserts nothing.
+ * the statistics (over the run's own columns) timed apart; the whole process's
+ * own step times too, since a fresh process spends much of its time on V8
+ * compiling the code (docs/uncertainty.md, "Cost"). Prints; asserts nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,10 +27,21 @@ const out = mkdtempSync(join(tmpdir(), 'gwplan-bench-'));
 try {
   spawnSync(process.execPath, ['src/cli/launch.mjs', '--build-only'], { stdio: 'inherit' });
   const floor = Array.from({ length: REPEATS }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0'])));
+  // Each run also reports its own step times (GWPLAN_STEP_TIMES=1, src/cli/stepTimes.ts): wall and main-thread CPU.
+  const steps = new Map<string, { wall: number[]; cpu: number[] }>();
   const whole = Array.from({ length: REPEATS }, () =>
     timeMs(() => {
-      const run = spawnSync(process.execPath, ['src/cli/launch.mjs', 'uncertainty', '--scenario', 'base', '--out', out], { encoding: 'utf8' });
+      const env = { ...process.env, GWPLAN_STEP_TIMES: '1' };
+      const run = spawnSync(process.execPath, ['src/cli/launch.mjs', 'uncertainty', '--scenario', 'base', '--out', out], { encoding: 'utf8', env });
       if (run.status !== 0) throw new Error(`gwplan uncertainty exited ${run.status}: ${run.stderr}`);
+      for (const line of run.stderr.split('\n')) {
+        const [tag, step, wall, cpu] = line.split(' ');
+        if (tag !== 'step-time' || step === undefined) continue;
+        const times = steps.get(step) ?? { wall: [], cpu: [] };
+        times.wall.push(Number(wall));
+        times.cpu.push(Number(cpu));
+        steps.set(step, times);
+      }
     }),
   );
 
@@ -47,6 +60,10 @@ try {
   console.log(`base scenario, ${n} samples, ${loaded.scenario.uncertain.length} uncertain inputs; median of ${REPEATS} runs`);
   console.log(`node -e 0 (floor)                    ${median(floor).toFixed(1).padStart(8)} ms`);
   console.log(`gwplan uncertainty, whole process    ${median(whole).toFixed(1).padStart(8)} ms   target <= 300 ms`);
+  console.log(`  its steps (wall / main-thread CPU; the first includes Node's start and the bundle's load):`);
+  for (const [step, times] of steps) {
+    console.log(`  ${step.padEnd(34)} ${median(times.wall).toFixed(1).padStart(8)} ms / ${median(times.cpu).toFixed(1)} ms`);
+  }
   console.log(`sampling + model + statistics (warm) ${median(inProcess).toFixed(1).padStart(8)} ms   ${Math.round(n / (median(inProcess) / 1000)).toLocaleString('en-US')} samples/s`);
   console.log(`  of which sampling (warm)           ${median(sampling).toFixed(1).padStart(8)} ms`);
   const headline = metrics.filter((m) => m.headline).length;

@@ -20,13 +20,17 @@ const group = (value: number) => groupedNumber(value, 0);
 
 export function uncertaintyCommand(options: CommandOptions, io: Io): number {
   // Nothing deterministic is written, so the closed form checks the inputs (same findings as run).
+  const { steps } = io;
+  steps?.mark('start');
   const evaluated = evaluateSelectedLean(options.assumptions, options.scenarios, io);
   if (typeof evaluated === 'number') return evaluated;
+  steps?.mark('checked');
   const settings = {
     samples: options.samples ?? DEFAULT_SAMPLES,
     seed: options.seed ?? DEFAULT_SEED,
     writeSamples: options.writeSamples ?? false,
     progress: io.isTty ? progressBar(io) : undefined,
+    onStep: steps && ((name: string, step: string) => steps.mark(`${name}:${step}`)),
   };
   // Only the uncertainty/ part of each scenario, so its deterministic files and hourly/ stay as they are.
   const tree = new Map<string, Map<string, string>>();
@@ -37,7 +41,9 @@ export function uncertaintyCommand(options: CommandOptions, io: Io): number {
     const part = scenarioPart(rendered.files, UNCERTAINTY_DIR);
     if (part.size > 0) tree.set(`${name}/${UNCERTAINTY_DIR}`, part);
   }
+  steps?.mark('rendered');
   const written = writeOutputTree(resolve(io.cwd, options.out), tree);
+  steps?.mark('written');
   for (const [name, result] of uncertainty) {
     if (!result) {
       io.stdout(`${name}: no uncertain inputs (give a value low/high or a distribution); nothing sampled.\n`);
@@ -52,5 +58,6 @@ export function uncertaintyCommand(options: CommandOptions, io: Io): number {
     }
   }
   io.stdout(writtenSummary(options.out, written));
+  if (steps) io.stderr(steps.lines().map((line) => `${line}\n`).join(''));
   return EXIT_OK;
 }
