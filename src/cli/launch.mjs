@@ -138,4 +138,7 @@ if (!buildOnly) {
   const build = String(statSync(bundlePath).mtimeMs);
   process.exitCode = await runCli(process.argv.slice(2), { quantityMemo: { path: memoPath, build }, parseMemo: { path: parseMemoPath, build } });
   save();
+  // Leaving at once skips Node's teardown of the heap (~8 ms after a Monte Carlo run). Only on Linux,
+  // where writes to stdout and stderr (files, pipes, terminals) are synchronous, so none is pending.
+  if (process.platform === 'linux') process.exit();
 }
