@@ -15,8 +15,8 @@
 import { hourOfDate, yearOfDate } from './calendar.js';
 import { envelopeLimitMw, poiEquivalentMw } from './envelope.js';
 import type { ModelInputs } from './inputs.js';
-import { sizeFleet, type FleetSize } from './sizing.js';
-import { chipNamed, planPhase, totalPoiMw, type PhasePlan } from './vintages.js';
+import { emptyFleet, sizeFleet } from './sizing.js';
+import { chipNamed, emptyPlan, planPhase, totalPoiMw } from './vintages.js';
 import type { VintageTable } from './vintageTable.js';
 
 /** Step 2's two numbers, which later steps need beside the table. */
@@ -28,8 +28,8 @@ export interface EnvelopeLimit {
 }
 
 /** Reused per phase and sample: table.add copies their numbers. */
-const PLAN: PhasePlan = { index: 0, name: '', poiMw: 0, auxMw: 0, criticalItMw: 0, designLoadMw: 0 };
-const FLEET: FleetSize = { allInW: 0, chips: 0, servers: 0, ultraservers: 0, deployedItMw: 0, peakBf16Pflops: 0, peakFp8Pflops: 0 };
+const PLAN = emptyPlan();
+const FLEET = emptyFleet();
 
 /**
  * Steps 2-6 into `table` and `limit`; false when prepareRun would report an error

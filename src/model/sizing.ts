@@ -82,11 +82,16 @@ export type FleetSize = Pick<FleetRow, 'chips' | 'servers' | 'ultraservers' | 'd
   allInW: number;
 };
 
+/** A fleet of zeros, for sizeFleet to fill. */
+export function emptyFleet(): FleetSize {
+  return { allInW: 0, chips: 0, servers: 0, ultraservers: 0, deployedItMw: 0, peakBf16Pflops: 0, peakFp8Pflops: 0 };
+}
+
 /** Size one fleet of `chip` against `criticalItMw`, into `into` when given (the Monte Carlo reuses one object). */
 export function sizeFleet(chip: ChipSpec, criticalIt: number, oversubscription: number, into?: FleetSize): FleetSize {
   const allInW = allInWPerChip(chip);
   const chips = chipsThatFit(criticalIt, allInW, chip.chipsPerUltraserver, oversubscription);
-  const fleet = into ?? { allInW, chips, servers: 0, ultraservers: 0, deployedItMw: 0, peakBf16Pflops: 0, peakFp8Pflops: 0 };
+  const fleet = into ?? emptyFleet();
   fleet.allInW = allInW;
   fleet.chips = chips;
   fleet.servers = serversFor(chips, chip.chipsPerServer);

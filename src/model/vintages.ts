@@ -104,6 +104,11 @@ export function totalPoiMw(inputs: ModelInputs, poiEquivalentMw: number): number
   return total;
 }
 
+/** A plan of zeros, for planPhase to fill. */
+export function emptyPlan(): PhasePlan {
+  return { index: 0, name: '', poiMw: 0, auxMw: 0, criticalItMw: 0, designLoadMw: 0 };
+}
+
 /**
  * One phase's plan (planPhases without the error), into `into` when given: the Monte Carlo
  * reuses one object rather than building one per phase and sample.
@@ -114,7 +119,7 @@ export function planPhase(inputs: ModelInputs, index: number, poiEquivalentMw: n
   const poiMw = phasePoiMw(phase.poi, poiEquivalentMw);
   const auxMw = auxiliaryShareMw(auxiliaryLoadMw, poiMw, totalPoi);
   const itMw = criticalItMw(poiMw, headroomShare, auxMw, designPue);
-  const plan = into ?? { index, name: phase.name, poiMw, auxMw, criticalItMw: itMw, designLoadMw: 0 };
+  const plan = into ?? emptyPlan();
   plan.index = index;
   plan.name = phase.name;
   plan.poiMw = poiMw;
