@@ -1,9 +1,16 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node
 // The `gwplan` command. It runs one bundled file (dist/gwplan.cjs) because
 // loading the TypeScript sources through a transpiler, or mathjs's hundreds
 // of modules one by one, costs ~1 s per run; the tree-shaken bundle starts
 // in ~0.1 s. The bundle is rebuilt here whenever a source file is newer, so
 // an edit to src/ is never silently ignored.
+//
+// Why the first line drops NODE_EXTRA_CA_CERTS: when it is set, Node 20 loads
+// its whole root certificate store as it starts, before any of this file runs
+// (~35 ms on the benchmark machine, whose environment sets it; nodejs/node#40524).
+// gwplan opens no network connection, so it has no use for certificates. Any
+// `env` with -S (GNU coreutils 8.30+, macOS, the BSDs) reads that line; where
+// `env` lacks -S (BusyBox), run `node src/cli/launch.mjs` instead.
 //
 // Why CommonJS run through node:vm: V8 can then reuse its compiled code
 // between runs (a code cache, dist/gwplan.<command>.code-cache), which Node 20

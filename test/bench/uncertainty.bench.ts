@@ -1,6 +1,7 @@
 /**
- * `npm run bench:uncertainty`: the whole `gwplan uncertainty` process on the
- * base scenario with 10,000 samples (target <= 0.3 s), and, in-process, the
+ * `npm run bench:uncertainty`: the whole `gwplan uncertainty` process (the
+ * launcher run as a program, as the `gwplan` command runs) on the base
+ * scenario with 10,000 samples (target <= 0.3 s), and, in-process, the
  * sampling and model runs alone as samples per second, with the sampling and
  * the statistics (over the run's own columns) timed apart; the whole process's
  * own step times too, since a fresh process spends much of its time on V8
@@ -26,13 +27,18 @@ function timeMs(fn: () => void): number {
 const out = mkdtempSync(join(tmpdir(), 'gwplan-bench-'));
 try {
   spawnSync(process.execPath, ['src/cli/launch.mjs', '--build-only'], { stdio: 'inherit' });
+  // Node's own start, with this environment as it is and as the gwplan command starts it (without
+  // NODE_EXTRA_CA_CERTS, which makes Node 20 load its root certificates first: src/cli/launch.mjs).
+  const withoutCertificates = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
   const floor = Array.from({ length: REPEATS }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0'])));
+  const floorAsCommand = Array.from({ length: REPEATS }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0'], { env: withoutCertificates })));
   // Each run also reports its own step times (GWPLAN_STEP_TIMES=1, src/cli/stepTimes.ts): wall and main-thread CPU.
   const steps = new Map<string, { wall: number[]; cpu: number[] }>();
   const whole = Array.from({ length: REPEATS }, () =>
     timeMs(() => {
       const env = { ...process.env, GWPLAN_STEP_TIMES: '1' };
-      const run = spawnSync(process.execPath, ['src/cli/launch.mjs', 'uncertainty', '--scenario', 'base', '--out', out], { encoding: 'utf8', env });
+      // As `gwplan uncertainty` runs: the launcher as a program, started by its first line.
+      const run = spawnSync('src/cli/launch.mjs', ['uncertainty', '--scenario', 'base', '--out', out], { encoding: 'utf8', env });
       if (run.status !== 0) throw new Error(`gwplan uncertainty exited ${run.status}: ${run.stderr}`);
       for (const line of run.stderr.split('\n')) {
         const [tag, step, wall, cpu] = line.split(' ');
@@ -58,7 +64,7 @@ try {
 
   const n = DEFAULT_SAMPLES;
   console.log(`base scenario, ${n} samples, ${loaded.scenario.uncertain.length} uncertain inputs; median of ${REPEATS} runs`);
-  console.log(`node -e 0 (floor)                    ${median(floor).toFixed(1).padStart(8)} ms`);
+  console.log(`node -e 0 (floor)                    ${median(floor).toFixed(1).padStart(8)} ms   ${median(floorAsCommand).toFixed(1)} ms without NODE_EXTRA_CA_CERTS (as gwplan starts)`);
   console.log(`gwplan uncertainty, whole process    ${median(whole).toFixed(1).padStart(8)} ms   target <= 300 ms`);
   console.log(`  its steps (wall / main-thread CPU; the first includes Node's start and the bundle's load):`);
   for (const [step, times] of steps) {
