@@ -209,6 +209,9 @@ export function closedFormCore(
 
   // 7. Per vintage: span of hours, capped draw per year, energised hours per year (closed form).
   //    Its breakpoints (first hour, ramp end, retirement) go to vintageBreaks.
+  //    The fleet's power ratio per year, checked once here rather than per vintage and year.
+  const powerRatio = utilisation.powerRatio;
+  if (V > 0) at(powerRatio, Y - 1, 'utilisation.powerRatio'); // the last year's entry: an internal error if short
   let nb = 0;
   for (let v = 0; v < V; v++) {
     const startHour = vintages.startHour[v]!;
@@ -225,7 +228,7 @@ export function closedFormCore(
     const chipRatio = vintages.chip[v]!.powerRatio;
     for (let y = 0; y < Y; y++) {
       // vintageDrawMw, from the table.
-      draw[v * Y + y] = cappedItDrawMw(chips, allInW, chipRatio ?? at(utilisation.powerRatio, y, 'utilisation.powerRatio'), criticalIt);
+      draw[v * Y + y] = cappedItDrawMw(chips, allInW, chipRatio ?? powerRatio[y]!, criticalIt);
       hours[v * Y + y] = energisedHoursInYear(span, startHour, rampHours, ys[y]!, ys[y + 1]!);
     }
     if (span.h0 < span.h1) {

@@ -36,7 +36,12 @@ export function mean(values: ArrayLike<number>): number {
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
     const t = sum + v;
-    compensation += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    // Neumaier: the rounding error of sum + v is (larger - t) + smaller. The operands are picked first so that
+    // the one sum is always run (a branch per case left one unrun, and V8 discarded its compiled mean when it ran).
+    const sumLarger = Math.abs(sum) >= Math.abs(v);
+    const larger = sumLarger ? sum : v;
+    const smaller = sumLarger ? v : sum;
+    compensation += larger - t + smaller;
     sum = t;
   }
   return (sum + compensation) / n;

@@ -79,9 +79,10 @@ function addInService(
   chargeUsdPerYear: number,
   omSharePerYear: number,
 ): void {
-  for (let y = 0; y < years; y++) {
+  // From the first horizon year in service to the last: the share is 0 before the start and stays 0 once service ends.
+  for (let y = Math.max(0, startYear - firstYear); y < years; y++) {
     const share = inServiceShare(firstYear + y - startYear, serviceYears);
-    if (share === 0) continue;
+    if (share === 0) break;
     const o = y * COST_FIGURE_COUNT;
     out[o + COST_FIGURE.capitalChargeUsd]! += chargeUsdPerYear * share;
     out[o + COST_FIGURE.opexOmUsd]! += omCostUsd(capexUsd * share, omSharePerYear);
