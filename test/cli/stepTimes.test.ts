@@ -45,6 +45,7 @@ describe('gwplan uncertainty with step times asked for', () => {
         'step-time start',
         'step-time checked',
         'step-time base:sampled',
+        'step-time base:tenth-evaluated',
         'step-time base:evaluated',
         'step-time base:summarised',
         'step-time base:tornado',

@@ -131,7 +131,7 @@ describe('runUncertainty', () => {
     const counting: Evaluator = { ...evaluator, evaluate: (inputs, out) => (evaluations++, evaluator.evaluate(inputs, out)) };
     const report = runUncertainty(INPUTS, [], apply, counting, { samples: 50, seed: 1, onStep: (step) => seen.push(`${step} after ${evaluations}`) });
     // The tornado evaluates each input at its P10 and P90.
-    expect(seen).toEqual(['sampled after 0', 'evaluated after 50', 'summarised after 50', `tornado after ${50 + 2 * INPUTS.length}`]);
+    expect(seen).toEqual(['sampled after 0', 'tenth-evaluated after 5', 'evaluated after 50', 'summarised after 50', `tornado after ${50 + 2 * INPUTS.length}`]);
     expect(report.tornado.length).toBeGreaterThan(0);
   });
 });
