@@ -21,8 +21,12 @@ export interface Calendar {
   lastYear: number;
   /** Number of horizon years. */
   years: number;
-  /** Hour index at which each year starts; entry `years` is the total hour count. */
-  yearStartHour: readonly number[];
+  /**
+   * Hour index at which each year starts; entry `years` is the total hour count. Doubles, not an array
+   * of small integers: V8 turned such an array into doubles in mid-run (where one compiled function read
+   * it beside arrays of doubles), which threw away the closed form's compiled code.
+   */
+  yearStartHour: Float64Array;
   totalHours: number;
 }
 
@@ -30,11 +34,11 @@ export function makeCalendar(firstYear: number, lastYear: number): Calendar {
   if (!Number.isInteger(firstYear) || !Number.isInteger(lastYear) || lastYear < firstYear) {
     throw new Error(`horizon ${firstYear}-${lastYear}: expected whole years with last >= first`);
   }
-  const yearStartHour: number[] = [0];
+  const yearStartHour = new Float64Array(lastYear - firstYear + 2);
   let hours = 0;
   for (let year = firstYear; year <= lastYear; year++) {
     hours += hoursInYear(year);
-    yearStartHour.push(hours);
+    yearStartHour[year - firstYear + 1] = hours;
   }
   return { firstYear, lastYear, years: lastYear - firstYear + 1, yearStartHour, totalHours: hours };
 }
