@@ -231,7 +231,15 @@ export function rankCorrelations(inputs: readonly CentredRanks[], metrics: reado
         const x1 = inputs[activeInputs[Math.min(g + 1, k - 1)]!]!.ranks;
         const x2 = inputs[activeInputs[Math.min(g + 2, k - 1)]!]!.ranks;
         const x3 = inputs[activeInputs[Math.min(g + 3, k - 1)]!]!.ranks;
-        dots(x0, x1, x2, x3, y0, y1, sums);
+        dots(x0, x1, x2, x3, y0, y1);
+        sums[0] = dot0;
+        sums[1] = dot1;
+        sums[2] = dot2;
+        sums[3] = dot3;
+        sums[4] = dot4;
+        sums[5] = dot5;
+        sums[6] = dot6;
+        sums[7] = dot7;
         for (let c = 0; c < 4 && g + c < k; c++) {
           const j = activeInputs[g + c]!;
           const norm = inputs[j]!.norm;
@@ -279,16 +287,23 @@ function sameRanks(a: CentredRanks, b: CentredRanks): boolean {
   return true;
 }
 
-/** The eight dot products of x0..x3 with y0 and y1 into out (x with y0 first), each summed in index order. */
-function dots(
-  x0: Float64Array,
-  x1: Float64Array,
-  x2: Float64Array,
-  x3: Float64Array,
-  y0: Float64Array,
-  y1: Float64Array,
-  out: Float64Array,
-): void {
+/**
+ * dots' results, read by the caller at once: module variables, not an output array, because V8 compiles
+ * dots while its loop runs (on-stack replacement), before the stores after the loop have ever run; a store
+ * into an array without that record made the compiled dots bail out at every call (~150 times a run).
+ * Stores into module variables need no such record.
+ */
+let dot0 = 0;
+let dot1 = 0;
+let dot2 = 0;
+let dot3 = 0;
+let dot4 = 0;
+let dot5 = 0;
+let dot6 = 0;
+let dot7 = 0;
+
+/** The eight dot products of x0..x3 with y0 and y1 into dot0..dot7 (x with y0 first), each summed in index order. */
+function dots(x0: Float64Array, x1: Float64Array, x2: Float64Array, x3: Float64Array, y0: Float64Array, y1: Float64Array): void {
   const n = y0.length;
   let s0 = 0;
   let s1 = 0;
@@ -314,14 +329,14 @@ function dots(
     t2 += a2 * b1;
     t3 += a3 * b1;
   }
-  out[0] = s0;
-  out[1] = s1;
-  out[2] = s2;
-  out[3] = s3;
-  out[4] = t0;
-  out[5] = t1;
-  out[6] = t2;
-  out[7] = t3;
+  dot0 = s0;
+  dot1 = s1;
+  dot2 = s2;
+  dot3 = s3;
+  dot4 = t0;
+  dot5 = t1;
+  dot6 = t2;
+  dot7 = t3;
 }
 
 /** The buffer rankVectors hands out, kept from call to call (grown when too small). */
