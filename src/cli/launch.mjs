@@ -7,7 +7,8 @@
 //
 // Why the first line drops NODE_EXTRA_CA_CERTS: when it is set, Node 20 loads
 // its whole root certificate store as it starts, before any of this file runs
-// (~35 ms on the benchmark machine, whose environment sets it; nodejs/node#40524).
+// (~40 ms a run on the reference machine, whose environment sets it;
+// nodejs/node#40524).
 // gwplan opens no network connection, so it has no use for certificates. Any
 // `env` with -S (GNU coreutils 8.30+, macOS, the BSDs) reads that line; where
 // `env` lacks -S (BusyBox), run `node src/cli/launch.mjs` instead.

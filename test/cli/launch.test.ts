@@ -71,7 +71,7 @@ describe('the gwplan process', () => {
     }
   });
 
-  it('runs as the gwplan command (its first line) without NODE_EXTRA_CA_CERTS, which costs Node 20 ~35 ms at start', () => {
+  it('runs as the gwplan command (its first line) without NODE_EXTRA_CA_CERTS, which costs Node 20 ~40 ms at start', () => {
     // Node warns at start when it cannot read the extra certificates: the warning shows whether it tried.
     const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(import.meta.dirname, 'no-such-certificates.pem') };
     const throughNode = spawnSync(process.execPath, [LAUNCHER, '--version'], { encoding: 'utf8', env });
