@@ -20,6 +20,7 @@
  * leaves a bias of up to 0.018, at rho_s ~ 0.58.)
  */
 import { normalQuantile } from './distributions.js';
+import { randomPermutation } from './permutation.js';
 import { drawUniforms, type Rng } from './rng.js';
 import { sortOrder } from './statistics.js';
 
@@ -88,17 +89,14 @@ export function induceRankCorrelation(columns: readonly Float64Array[], target: 
   const scores = new Float64Array(n);
   for (let i = 0; i < n; i++) scores[i] = normalQuantile((i + 1) / (n + 1));
   const draws = new Float64Array(rng ? n - 1 : 0);
+  const permutation = new Uint32Array(rng ? n : 0);
   const scoreColumns = columns.map((column) => {
     const s = new Float64Array(n);
     if (rng) {
-      s.set(scores);
+      // The scores shuffled: the same column as shuffling them in place with these draws.
       drawUniforms(rng, draws, n - 1);
-      for (let i = n - 1, q = 0; i > 0; i--, q++) {
-        const swap = Math.min(i, Math.floor(draws[q]! * (i + 1))); // min: u * (i + 1) can round up to i + 1
-        const held = s[i]!;
-        s[i] = s[swap]!;
-        s[swap] = held;
-      }
+      randomPermutation(permutation, draws);
+      for (let i = 0; i < n; i++) s[i] = scores[permutation[i]!]!;
     } else {
       const order = sortOrder(column);
       for (let r = 0; r < n; r++) s[order[r]!] = scores[r]!;

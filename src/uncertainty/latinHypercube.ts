@@ -7,6 +7,7 @@
  * Every marginal is therefore covered evenly, which is what makes the
  * percentiles of a closed-form model converge faster than plain Monte Carlo.
  */
+import { randomPermutation } from './permutation.js';
 import { drawUniforms, type Rng } from './rng.js';
 
 /** Views of one double's bits, for stepping down one ulp (a rare boundary case only). */
@@ -39,15 +40,8 @@ export function latinHypercube(samples: number, inputs: number, rng: Rng): Float
   const columns = Array.from({ length: inputs }, () => new Float64Array(samples));
   for (let j = 0; j < inputs; j++) {
     drawUniforms(rng, draws, draws.length);
-    // Fisher-Yates: a uniformly random order of the strata. The bias of
-    // floor(u * (i + 1)) with 53-bit u is below n / 2^53: immaterial.
-    for (let k = 0; k < samples; k++) strata[k] = k;
-    for (let i = samples - 1, q = 0; i > 0; i--, q++) {
-      const swap = Math.min(i, Math.floor(draws[q]! * (i + 1))); // min: u * (i + 1) can round up to i + 1
-      const held = strata[i]!;
-      strata[i] = strata[swap]!;
-      strata[swap] = held;
-    }
+    // A uniformly random order of the strata, from the first n - 1 draws.
+    randomPermutation(strata, draws);
     const column = columns[j]!;
     for (let s = 0, q = samples - 1; s < samples; s++, q++) {
       const k = strata[s]!;
