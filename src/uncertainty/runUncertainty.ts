@@ -15,8 +15,8 @@ import { latinHypercube } from './latinHypercube.js';
 import { createRng, seedFor } from './rng.js';
 import { centredRanksByStrata, centredRanksFromOrder, rankCorrelations, rankVectors, type CentredRanks } from './rankCorrelation.js';
 import { percentilesBySelection } from './select.js';
-import { sortOrderWithValues } from './sortOrder.js';
-import { batchMeansStandardErrors, gather, mean, percentile, sortOrder } from './statistics.js';
+import { sortOrder, sortOrderWithValues } from './sortOrder.js';
+import { batchMeansStandardErrors, gather, mean, percentile } from './statistics.js';
 import type { CorrelationGroup, UncertainInput } from './types.js';
 
 export const DEFAULT_SAMPLES = 10_000;
