@@ -1,4 +1,4 @@
-// Entry point of the bundled command (see launch.mjs): wires the CLI to the
+// Entry point of the bundled command (see launch.cjs): wires the CLI to the
 // real process streams and working directory.
 import { main } from './main.js';
 import { readParseMemo, saveParseMemo } from './parseMemo.js';
@@ -17,7 +17,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 /**
  * `quantityMemo`: where to keep parsed quantity strings between runs; `parseMemo`: where to
- * keep parsed assumption files (launch.mjs: both beside the bundle).
+ * keep parsed assumption files (launch.cjs: both beside the bundle).
  */
 export async function runCli(argv: string[], options: { quantityMemo?: MemoFile; parseMemo?: MemoFile } = {}): Promise<number> {
   if (options.quantityMemo) readQuantityMemo(options.quantityMemo);

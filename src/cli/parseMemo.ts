@@ -5,7 +5,7 @@
  * name are unchanged parses to the same values and problems every time (the
  * cache is keyed by both). The values are plain data, kept with V8's
  * structured serialisation (Maps, Sets and typed arrays included). The file
- * lives in dist/ beside the bundle; launch.mjs deletes it whenever the bundle
+ * lives in dist/ beside the bundle; launch.cjs deletes it whenever the bundle
  * is rebuilt and tags it with the bundle's build, so entries always come from
  * the code that reads them. A missing, unreadable or foreign file only means
  * parsing again (memoFile.ts).

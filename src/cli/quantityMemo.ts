@@ -3,7 +3,7 @@
  * on disk between runs of the bundled command: creating the mathjs instance
  * costs ~90 ms, more than the rest of loading, and an assumption file that
  * has not changed parses to the same numbers every time. The file lives in
- * dist/ beside the bundle; launch.mjs deletes it whenever the bundle is
+ * dist/ beside the bundle; launch.cjs deletes it whenever the bundle is
  * rebuilt and tags it with the bundle's build, so entries always come from
  * the code that reads them. A missing, unreadable, malformed or foreign file
  * only means mathjs parses again (memoFile.ts).

@@ -41,14 +41,14 @@ function processMs(args: string[]): number[] {
 const out = mkdtempSync(join(tmpdir(), 'gwplan-bench-'));
 try {
   // Build the bundle (if stale) outside the timed runs.
-  processMs(['src/cli/launch.mjs', '--build-only']);
+  processMs(['src/cli/launch.cjs', '--build-only']);
   const rows: Array<[string, number[], string]> = [
     ['node -e 0 (floor)', processMs(['-e', '0']), ''],
     // The core model's outputs only (no sampling, no hourly study): the edit-and-regenerate loop.
-    ['gwplan run, base, core only', processMs(['src/cli/launch.mjs', 'run', '--scenario', 'base', '--samples', '0', '--hourly', 'none', '--out', out]), '<= 400 ms'],
-    ['gwplan run, base, + hourly heuristic', processMs(['src/cli/launch.mjs', 'run', '--scenario', 'base', '--samples', '0', '--out', out]), ''],
-    ['gwplan run, base, + 10k samples', processMs(['src/cli/launch.mjs', 'run', '--scenario', 'base', '--out', out]), ''],
-    ['gwplan run, all + compare + report', processMs(['src/cli/launch.mjs', 'run', '--out', out]), ''],
+    ['gwplan run, base, core only', processMs(['src/cli/launch.cjs', 'run', '--scenario', 'base', '--samples', '0', '--hourly', 'none', '--out', out]), '<= 400 ms'],
+    ['gwplan run, base, + hourly heuristic', processMs(['src/cli/launch.cjs', 'run', '--scenario', 'base', '--samples', '0', '--out', out]), ''],
+    ['gwplan run, base, + 10k samples', processMs(['src/cli/launch.cjs', 'run', '--scenario', 'base', '--out', out]), ''],
+    ['gwplan run, all + compare + report', processMs(['src/cli/launch.cjs', 'run', '--out', out]), ''],
   ];
   const loaded = loadAssumptions('assumptions');
   if (!loaded.ok) throw new Error('the shipped assumptions do not load; run gwplan validate');

@@ -28,9 +28,9 @@ function timeMs(fn: () => void): number {
 
 const out = mkdtempSync(join(tmpdir(), 'gwplan-bench-'));
 try {
-  spawnSync(process.execPath, ['src/cli/launch.mjs', '--build-only'], { stdio: 'inherit' });
+  spawnSync(process.execPath, ['src/cli/launch.cjs', '--build-only'], { stdio: 'inherit' });
   // Node's own start, with this environment as it is and as the gwplan command starts it (without
-  // NODE_EXTRA_CA_CERTS, which makes Node 20 load its root certificates first: src/cli/launch.mjs).
+  // NODE_EXTRA_CA_CERTS, which makes Node 20 load its root certificates first: src/cli/launch.cjs).
   const withoutCertificates = { ...process.env, NODE_EXTRA_CA_CERTS: undefined };
   const floor = Array.from({ length: PROCESS_REPEATS }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0'])));
   const floorAsCommand = Array.from({ length: PROCESS_REPEATS }, () => timeMs(() => spawnSync(process.execPath, ['-e', '0'], { env: withoutCertificates })));
@@ -40,7 +40,7 @@ try {
     timeMs(() => {
       const env = { ...process.env, GWPLAN_STEP_TIMES: '1' };
       // As `gwplan uncertainty` runs: the launcher as a program, started by its first line.
-      const run = spawnSync('src/cli/launch.mjs', ['uncertainty', '--scenario', 'base', '--out', out], { encoding: 'utf8', env });
+      const run = spawnSync('src/cli/launch.cjs', ['uncertainty', '--scenario', 'base', '--out', out], { encoding: 'utf8', env });
       if (run.status !== 0) throw new Error(`gwplan uncertainty exited ${run.status}: ${run.stderr}`);
       for (const line of run.stderr.split('\n')) {
         const [tag, step, wall, cpu] = line.split(' ');

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:watch`: from a save to the printed "moved" report, through
  * the real `gwplan watch` process (target <= 300 ms for the base scenario).
- * Starts `node src/cli/launch.mjs watch` on a temporary copy of the shipped
+ * Starts `node src/cli/launch.cjs watch` on a temporary copy of the shipped
  * assumptions, waits for the first run, then 5 times writes facility.yaml
  * with a new annual PUE and times until the report appears on stdout.
  * Prints figures; asserts nothing (timed assertions make flaky tests).
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 const REPEATS = 5;
 const TIMEOUT_MS = 30_000;
 const root = join(import.meta.dirname, '..', '..');
-const launcher = join(root, 'src', 'cli', 'launch.mjs');
+const launcher = join(root, 'src', 'cli', 'launch.cjs');
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 /**
- * The real command, as a user runs it: `node src/cli/launch.mjs ...` runs the
+ * The real command, as a user runs it: `node src/cli/launch.cjs ...` runs the
  * bundle (rebuilt if stale) in a separate process with real exit codes.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeWorkspace } from './harness.js';
 
-const LAUNCHER = join(import.meta.dirname, '..', '..', 'src', 'cli', 'launch.mjs');
+const LAUNCHER = join(import.meta.dirname, '..', '..', 'src', 'cli', 'launch.cjs');
 // `--version` is no command word, so its runs keep the cache of 'other'.
 const CODE_CACHE = join(import.meta.dirname, '..', '..', 'dist', 'gwplan.other.code-cache');
 const packageVersion = (await import('../../package.json', { with: { type: 'json' } })).default.version;

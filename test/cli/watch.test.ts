@@ -204,7 +204,7 @@ describe('gwplan watch', () => {
   });
 
   it('as a process, Ctrl-C (SIGINT) stops it cleanly with exit 0', async () => {
-    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'src', 'cli', 'launch.mjs'), 'watch'], { cwd: ws.root });
+    const child = spawn(process.execPath, [join(import.meta.dirname, '..', '..', 'src', 'cli', 'launch.cjs'), 'watch'], { cwd: ws.root });
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.stderr.on('data', (chunk) => (out += chunk));

@@ -11,7 +11,10 @@
 // nodejs/node#40524).
 // gwplan opens no network connection, so it has no use for certificates. Any
 // `env` with -S (GNU coreutils 8.30+, macOS, the BSDs) reads that line; where
-// `env` lacks -S (BusyBox), run `node src/cli/launch.mjs` instead.
+// `env` lacks -S (BusyBox), run `node src/cli/launch.cjs` instead.
+//
+// Why this file is CommonJS too: an ES module as the entry point starts
+// Node's ES module loader first (~4 ms a run on the reference machine).
 //
 // Why CommonJS run through node:vm: V8 can then reuse its compiled code
 // between runs (a code cache, dist/gwplan.<command>.code-cache), which Node 20
@@ -21,13 +24,14 @@
 // first run start compiled in its next. The report's renderer (vega, ~0.85 MB,
 // with top-level await that CommonJS cannot hold) is its own ES module,
 // dist/report.mjs, imported only by the commands that draw a report.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+'use strict';
+const { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const root = join(__dirname, '..', '..');
 const distDir = join(root, 'dist');
 const bundlePath = join(distDir, 'gwplan.cjs');
 const reportPath = join(distDir, 'report.mjs');
@@ -136,17 +140,21 @@ function saveCodeCache(script) {
   }
 }
 
-const buildOnly = process.argv[2] === '--build-only';
-if (buildOnly || !existsSync(bundlePath) || !existsSync(reportPath) || statSync(bundlePath).mtimeMs < newestSourceMs()) {
-  await buildBundle();
+async function main() {
+  const buildOnly = process.argv[2] === '--build-only';
+  if (buildOnly || !existsSync(bundlePath) || !existsSync(reportPath) || statSync(bundlePath).mtimeMs < newestSourceMs()) {
+    await buildBundle();
+  }
+  if (!buildOnly) {
+    const { runCli, saveCodeCache: save } = loadBundle();
+    // The bundle's build time tags the memos, so one written by a run of an older bundle is ignored.
+    const build = String(statSync(bundlePath).mtimeMs);
+    process.exitCode = await runCli(process.argv.slice(2), { quantityMemo: { path: memoPath, build }, parseMemo: { path: parseMemoPath, build } });
+    save();
+    // Leaving at once skips Node's teardown of the heap (~8 ms after a Monte Carlo run). Only on Linux,
+    // where writes to stdout and stderr (files, pipes, terminals) are synchronous, so none is pending.
+    if (process.platform === 'linux') process.exit();
+  }
 }
-if (!buildOnly) {
-  const { runCli, saveCodeCache: save } = loadBundle();
-  // The bundle's build time tags the memos, so one written by a run of an older bundle is ignored.
-  const build = String(statSync(bundlePath).mtimeMs);
-  process.exitCode = await runCli(process.argv.slice(2), { quantityMemo: { path: memoPath, build }, parseMemo: { path: parseMemoPath, build } });
-  save();
-  // Leaving at once skips Node's teardown of the heap (~8 ms after a Monte Carlo run). Only on Linux,
-  // where writes to stdout and stderr (files, pipes, terminals) are synchronous, so none is pending.
-  if (process.platform === 'linux') process.exit();
-}
+
+main();
