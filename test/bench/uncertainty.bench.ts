@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAssumptions } from '../../src/loader/loadAssumptions.js';
 import { scenarioUncertainty } from '../../src/pipeline/uncertainty.js';
-import { DEFAULT_SAMPLES, DEFAULT_SEED, sampleInputs, summarise } from '../../src/uncertainty/runUncertainty.js';
+import { DEFAULT_SAMPLES, DEFAULT_SEED } from '../../src/uncertainty/runUncertainty.js';
+import { sampleInputs } from '../../src/uncertainty/sampleInputs.js';
+import { summarise } from '../../src/uncertainty/summarise.js';
 
 // Fresh processes vary more with the machine's load than runs in one process: more of them.
 const PROCESS_REPEATS = 11;
