@@ -14,8 +14,11 @@ export const PERCENTILES: readonly number[] = [5, 10, 50, 90, 95].map((p) => p /
 /** The percentiles whose standard errors are reported. */
 const STANDARD_ERRORS_AT = [0.1, 0.5, 0.9];
 
-/** Numbers per column in HeadlineResult.figures: mean, p5, p10, p50, p90, p95, then the standard errors of p10, p50, p90. */
-export const HEADLINE_FIGURES = 1 + PERCENTILES.length + STANDARD_ERRORS_AT.length;
+/** Where each figure of a column starts in HeadlineResult.figures: the mean, p5 ... p95, the standard errors of p10, p50, p90. */
+export const FIGURE = { mean: 0, percentiles: 1, standardErrors: 1 + PERCENTILES.length } as const;
+
+/** Numbers per column in HeadlineResult.figures. */
+export const HEADLINE_FIGURES = FIGURE.standardErrors + STANDARD_ERRORS_AT.length;
 
 export interface HeadlineResult {
   /** HEADLINE_FIGURES numbers per column, column after column. */
@@ -63,15 +66,15 @@ export function headlineStatistics(
   const ranks = columns.map((column, c) => {
     const at = c * HEADLINE_FIGURES;
     if (n === 0) {
-      // No valid sample: zeros, as a deterministic run of nothing would give; no standard error.
-      figures.fill(Number.NaN, at + 1 + PERCENTILES.length, at + HEADLINE_FIGURES);
+      // No valid sample: mean and percentiles stay 0; there is no standard error.
+      figures.fill(Number.NaN, at + FIGURE.standardErrors, at + HEADLINE_FIGURES);
       return centredRanksFromOrder(order, sorted, rankSpace[c]);
     }
-    figures[at] = mean(column);
+    figures[at + FIGURE.mean] = mean(column);
     sortOrderWithValues(column, order, sorted);
-    PERCENTILES.forEach((p, k) => (figures[at + 1 + k] = percentile(sorted, p)));
+    PERCENTILES.forEach((p, k) => (figures[at + FIGURE.percentiles + k] = percentile(sorted, p)));
     const errors = batchMeansStandardErrors(column, order, STANDARD_ERRORS_AT);
-    errors.forEach((e, k) => (figures[at + 1 + PERCENTILES.length + k] = e));
+    errors.forEach((e, k) => (figures[at + FIGURE.standardErrors + k] = e));
     return centredRanksFromOrder(order, sorted, rankSpace[c]);
   });
   return { figures, rho: rankCorrelations(inputRanks, ranks) };

@@ -4,7 +4,7 @@
  * the standard errors of three percentiles and the rank correlation with
  * every input (headlineStatistics).
  */
-import { HEADLINE_FIGURES, PERCENTILES, headlineStatistics, rankInputs, type HeadlineResult } from './headlineStatistics.js';
+import { FIGURE, HEADLINE_FIGURES, PERCENTILES, headlineStatistics, rankInputs, type HeadlineResult } from './headlineStatistics.js';
 import { rankVectors } from './rankCorrelation.js';
 import type { MetricSpec, PercentileRow, RankCorrelationRow, StandardErrorRow } from './runUncertainty.js';
 import { sampledUniforms } from './sampleInputs.js';
@@ -103,16 +103,13 @@ function summaryRows(
     const source = plan.source[m]!;
     const { metric, unit, year } = spec;
     const c = slot.get(source);
-    if (c === undefined) {
-      const { mean: average, percentiles } = perYear.get(source)!;
-      const [p5, p10, p50, p90, p95] = percentiles;
-      summary.percentiles.push({ metric, unit, year, mean: average, p5: p5!, p10: p10!, p50: p50!, p90: p90!, p95: p95! });
-      return;
-    }
-    const f = headline.figures.subarray(c * HEADLINE_FIGURES, (c + 1) * HEADLINE_FIGURES);
-    summary.percentiles.push({ metric, unit, year, mean: f[0]!, p5: f[1]!, p10: f[2]!, p50: f[3]!, p90: f[4]!, p95: f[5]! });
-    if (!spec.headline) return;
-    summary.standardErrors.push({ metric, unit, p10: f[6]!, p50: f[7]!, p90: f[8]! });
+    const f = c === undefined ? undefined : headline.figures.subarray(c * HEADLINE_FIGURES, (c + 1) * HEADLINE_FIGURES);
+    const average = f ? f[FIGURE.mean]! : perYear.get(source)!.mean;
+    const [p5, p10, p50, p90, p95] = f ? f.subarray(FIGURE.percentiles, FIGURE.standardErrors) : perYear.get(source)!.percentiles;
+    summary.percentiles.push({ metric, unit, year, mean: average, p5: p5!, p10: p10!, p50: p50!, p90: p90!, p95: p95! });
+    if (c === undefined || !spec.headline) return;
+    const [se10, se50, se90] = f!.subarray(FIGURE.standardErrors);
+    summary.standardErrors.push({ metric, unit, p10: se10!, p50: se50!, p90: se90! });
     const rho = headline.rho[c]!;
     inputs.forEach((input, i) => summary.rankCorrelation.push({ metric, input: input.path, spearman: Number.isFinite(rho[i]!) ? rho[i]! : 0 }));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADLINE_FIGURES, PERCENTILES, headlineStatistics, rankInputs } from '../../src/uncertainty/headlineStatistics.js';
+import { FIGURE, HEADLINE_FIGURES, PERCENTILES, headlineStatistics, rankInputs } from '../../src/uncertainty/headlineStatistics.js';
 import { rankVectors } from '../../src/uncertainty/rankCorrelation.js';
 import { sampleInputs, sampledUniforms } from '../../src/uncertainty/sampleInputs.js';
 import { batchMeansStandardError, mean, percentile, sortOrder, gather, spearman } from '../../src/uncertainty/statistics.js';
@@ -26,6 +26,7 @@ describe('headlineStatistics', () => {
   it('lays out mean, the percentiles and their standard errors per column, as the plain functions give them', () => {
     const sorted = gather(driven, sortOrder(driven));
     expect(figures.length).toBe(2 * HEADLINE_FIGURES);
+    expect(FIGURE).toEqual({ mean: 0, percentiles: 1, standardErrors: 1 + PERCENTILES.length });
     expect(figures[0]).toBe(mean(driven));
     PERCENTILES.forEach((p, k) => expect(figures[1 + k]).toBe(percentile(sorted, p)));
     [0.1, 0.5, 0.9].forEach((p, k) => expect(figures[1 + PERCENTILES.length + k]).toBe(batchMeansStandardError(driven, p)));
